@@ -1,0 +1,1 @@
+//! Exact values written back as Chinese numerals.

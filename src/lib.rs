@@ -1,0 +1,13 @@
+//! Exact, typed quantities from Chinese economic text.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)
+)]
+
+pub mod decode;
+pub mod format;
+pub mod normalize;
+
+pub use rust_decimal::Decimal;

@@ -1,0 +1,258 @@
+//! Reading variant forms in place: full-width forms, traditional script and
+//! inline pinyin annotations.
+//!
+//! zh-econ never rewrites a document. Spans must point into the decoded text
+//! (`text == &doc[start..end]`), so instead of converting the text, every
+//! matcher reads it through [`fold`] (one character to its canonical form) and
+//! a [`Cursor`] (which also steps over scraped pinyin such as `產(chǎn)`).
+//!
+//! | written | read as |
+//! |---|---|
+//! | `１３１８．２` `％` `～` (U+FF01–FF5E) | `1318.2` `%` `~` |
+//! | `億 萬 兩 個 點 餘 約 噸 畝` | `亿 万 两 个 点 余 约 吨 亩` |
+//! | `〇` | `零` |
+//! | `產(chǎn)業(yè)` | `产业` (the annotations are skipped) |
+//!
+//! ```
+//! use zh_econ::normalize::{fold, Cursor};
+//!
+//! assert_eq!(fold('１'), '1');
+//! assert_eq!(fold('億'), '亿');
+//! let folded: String = Cursor::new("產(chǎn)業(yè)", 0).map(|(_, _, c)| c).collect();
+//! assert_eq!(folded, "产业");
+//! ```
+
+mod t2s;
+
+/// Maps one character to its canonical form: full-width ASCII forms to ASCII,
+/// the ideographic space to a space, `〇` to `零`, and traditional characters
+/// to simplified ones (a 1:1 table generated from OpenCC's `TSCharacters`).
+///
+/// Characters with no variant map to themselves, so `fold` is idempotent.
+///
+/// ```
+/// use zh_econ::normalize::fold;
+/// assert_eq!(fold('％'), '%');
+/// assert_eq!(fold('萬'), '万');
+/// assert_eq!(fold('万'), '万');
+/// assert_eq!(fold('a'), 'a');
+/// ```
+#[inline]
+pub fn fold(c: char) -> char {
+    let u = c as u32;
+    if u < 0x80 {
+        return c;
+    }
+    if (0xFF01..=0xFF5E).contains(&u) {
+        // Full-width forms are offset from ASCII by a constant.
+        return char::from_u32(u - 0xFEE0).unwrap_or(c);
+    }
+    match c {
+        '\u{3000}' => ' ',
+        '〇' => '零',
+        '．' => '.',
+        '－' | '—' | '–' | '―' => '-',
+        _ => t2s::simplified(c).unwrap_or(c),
+    }
+}
+
+/// Folds a whole string with [`fold`], dropping pinyin annotations.
+///
+/// This allocates; it is meant for names taken out of a document (regions,
+/// indicators), not for the scanning hot path, which reads through a [`Cursor`].
+///
+/// ```
+/// use zh_econ::normalize::fold_str;
+/// assert_eq!(fold_str("發(fā)明專利"), "发明专利");
+/// assert_eq!(fold_str("１０％"), "10%");
+/// ```
+pub fn fold_str(s: &str) -> String {
+    Cursor::new(s, 0).map(|(_, _, c)| c).collect()
+}
+
+/// True for a character of the CJK unified ideographs (and extension A).
+///
+/// ```
+/// use zh_econ::normalize::is_han;
+/// assert!(is_han('万'));
+/// assert!(!is_han('5'));
+/// ```
+#[inline]
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// A forward reader over `text` that yields `(start, end, folded_char)`.
+///
+/// `end` runs past any pinyin annotation that follows a Han character, so a
+/// span built from cursor positions covers the noise as written (the contract
+/// keeps `發(fā)明` inside a span) while matchers see only `发明`.
+///
+/// ```
+/// use zh_econ::normalize::Cursor;
+/// let items: Vec<_> = Cursor::new("億(yì)元", 0).collect();
+/// assert_eq!(items, vec![(0, 7, '亿'), (7, 10, '元')]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at byte `pos` of `text` (clamped to the end; it moves forward
+    /// to the next char boundary if `pos` is inside a character).
+    pub fn new(text: &'a str, pos: usize) -> Self {
+        let mut pos = pos.min(text.len());
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+        Cursor { text, pos }
+    }
+
+    /// The byte offset of the next character.
+    #[inline]
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// The next folded character without consuming it.
+    #[inline]
+    pub fn peek(&self) -> Option<char> {
+        self.clone().next().map(|(_, _, c)| c)
+    }
+
+    /// The text this cursor reads.
+    #[inline]
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Consumes `s` (compared after folding) if the text continues with it.
+    ///
+    /// ```
+    /// use zh_econ::normalize::Cursor;
+    /// let mut c = Cursor::new("個百分點", 0);
+    /// assert!(c.eat("个百分点"));
+    /// assert_eq!(c.pos(), 12);
+    /// ```
+    pub fn eat(&mut self, s: &str) -> bool {
+        let mut probe = self.clone();
+        for want in s.chars() {
+            match probe.next() {
+                Some((_, _, got)) if got == want => {}
+                _ => return false,
+            }
+        }
+        *self = probe;
+        true
+    }
+
+    /// Consumes any run of spaces (ASCII, ideographic, no-break) and
+    /// zero-width characters.
+    pub fn skip_spaces(&mut self) {
+        while let Some(c) = self.rest().chars().next() {
+            if is_space(c) {
+                self.pos += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+    }
+
+    #[inline]
+    fn rest(&self) -> &'a str {
+        self.text.get(self.pos..).unwrap_or("")
+    }
+}
+
+/// Spaces that may stand inside scraped numbers and between a number and its
+/// unit: ASCII space and tab, no-break, ideographic, thin and zero-width spaces.
+#[inline]
+pub fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\u{2009}' | '\u{200a}' | '\u{202f}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+    )
+}
+
+/// Length in bytes of an inline pinyin annotation (`(chǎn)` or `（chǎn）`)
+/// at the start of `s`, or 0 if there is none.
+fn pinyin_len(s: &str) -> usize {
+    let (open, close) = match s.as_bytes().first() {
+        Some(b'(') => ('(', ')'),
+        _ if s.starts_with('（') => ('（', '）'),
+        _ => return 0,
+    };
+    let body = &s[open.len_utf8()..];
+    let mut letters = 0usize;
+    for (i, c) in body.char_indices() {
+        if c == close {
+            return if (1..=7).contains(&letters) { open.len_utf8() + i + close.len_utf8() } else { 0 };
+        }
+        if c.is_ascii_lowercase() || is_tone_letter(c) {
+            letters += 1;
+            if letters > 7 {
+                return 0;
+            }
+        } else {
+            return 0;
+        }
+    }
+    0
+}
+
+#[inline]
+fn is_tone_letter(c: char) -> bool {
+    matches!(c, 'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' | 'ń' | 'ň' | 'ḿ')
+}
+
+impl Iterator for Cursor<'_> {
+    type Item = (usize, usize, char);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.rest();
+        let c = rest.chars().next()?;
+        let start = self.pos;
+        let mut end = start + c.len_utf8();
+        if is_han(c) {
+            end += pinyin_len(&rest[c.len_utf8()..]);
+        }
+        self.pos = end;
+        Some((start, end, fold(c)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_folds_to_ascii() {
+        let s: String = "１３１８．２％～ＧＷ".chars().map(fold).collect();
+        assert_eq!(s, "1318.2%~GW");
+    }
+
+    #[test]
+    fn pinyin_only_after_han() {
+        // "(ab)" after an ASCII letter is ordinary text.
+        let v: Vec<_> = Cursor::new("x(ab)", 0).map(|t| t.2).collect();
+        assert_eq!(v, vec!['x', '(', 'a', 'b', ')']);
+        let v: Vec<_> = Cursor::new("發(fā)(2)", 0).map(|t| t.2).collect();
+        assert_eq!(v, vec!['发', '(', '2', ')']);
+    }
+
+    #[test]
+    fn annotation_too_long_is_text() {
+        let v: String = Cursor::new("中(abcdefgh)", 0).map(|t| t.2).collect();
+        assert_eq!(v, "中(abcdefgh)");
+    }
+
+    #[test]
+    fn cursor_starts_on_boundary() {
+        let c = Cursor::new("万元", 1);
+        assert_eq!(c.pos(), 3);
+        assert_eq!(Cursor::new("万", 99).pos(), 3);
+    }
+}
