@@ -9,5 +9,11 @@
 pub mod decode;
 pub mod format;
 pub mod normalize;
+pub mod numeral;
 
 pub use rust_decimal::Decimal;
+pub mod quantity;
+pub mod unit;
+
+pub use quantity::{ParseError, Qualifier, Quantity};
+pub use unit::Unit;

@@ -91,7 +91,7 @@ pub fn is_han(c: char) -> bool {
 /// ```
 /// use zh_econ::normalize::Cursor;
 /// let items: Vec<_> = Cursor::new("億(yì)元", 0).collect();
-/// assert_eq!(items, vec![(0, 7, '亿'), (7, 10, '元')]);
+/// assert_eq!(items, vec![(0, 8, '亿'), (8, 11, '元')]);
 /// ```
 #[derive(Debug, Clone)]
 pub struct Cursor<'a> {
@@ -172,7 +172,16 @@ impl<'a> Cursor<'a> {
 pub fn is_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\u{2009}' | '\u{200a}' | '\u{202f}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'
+        ' ' | '\t'
+            | '\u{a0}'
+            | '\u{3000}'
+            | '\u{2009}'
+            | '\u{200a}'
+            | '\u{202f}'
+            | '\u{200b}'
+            | '\u{200c}'
+            | '\u{200d}'
+            | '\u{feff}'
     )
 }
 
@@ -188,7 +197,11 @@ fn pinyin_len(s: &str) -> usize {
     let mut letters = 0usize;
     for (i, c) in body.char_indices() {
         if c == close {
-            return if (1..=7).contains(&letters) { open.len_utf8() + i + close.len_utf8() } else { 0 };
+            return if (1..=7).contains(&letters) {
+                open.len_utf8() + i + close.len_utf8()
+            } else {
+                0
+            };
         }
         if c.is_ascii_lowercase() || is_tone_letter(c) {
             letters += 1;
@@ -204,7 +217,36 @@ fn pinyin_len(s: &str) -> usize {
 
 #[inline]
 fn is_tone_letter(c: char) -> bool {
-    matches!(c, 'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' | 'ń' | 'ň' | 'ḿ')
+    matches!(
+        c,
+        'ā' | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ü'
+            | 'ń'
+            | 'ň'
+            | 'ḿ'
+    )
 }
 
 impl Iterator for Cursor<'_> {

@@ -1,0 +1,712 @@
+//! Numerals: Arabic, Chinese, financial, mixed and digit-by-digit, read to an
+//! exact [`Decimal`].
+//!
+//! # Grammar
+//!
+//! A numeral is a sequence of *numbers* and *magnitude words*, read left to right:
+//!
+//! ```text
+//! numeral   = sign? ( term | digits-by-digit ) ( ("点" | ".") frac )?
+//! term      = ( number? magnitude | number )+        -- 三万五千, 3万2千, 1.5万, 200亿零四千230
+//! number    = arabic | cn-digit
+//! arabic    = [0-9]+ ( ("," | "，") [0-9]{3} )* ( "." [0-9]+ )?
+//! cn-digit  = 零 〇 一 幺 二 两 三 四 五 六 七 八 九 壹 贰 叁 肆 伍 陆 柒 捌 玖 (and traditional forms)
+//! magnitude = 十 拾 百 佰 千 仟 | 万 萬 | 亿 億     -- 廿 is 二十
+//! ```
+//!
+//! A small magnitude (十百千) multiplies the number before it (or 1: `十五`);
+//! 万 and 亿 multiply everything before them that is smaller (`三千万` =
+//! 3000×10⁴, `2万亿` = 2×10¹²). A lone digit after the last magnitude fills the
+//! next lower place (`三万五` = 35000, `两千六` = 2600, `一百二` = 120). Two or more
+//! digits with no magnitude are read digit by digit (`一七二零点一` = 1720.1).
+//!
+//! | written | value |
+//! |---|---|
+//! | `1318.2亿` | 131820000000 |
+//! | `一千零十一` | 1011 |
+//! | `壹仟贰佰万` | 12000000 |
+//! | `3万2千` | 32000 |
+//! | `200亿零四千230` | 20000004230 |
+//! | `三万五` | 35000 |
+//! | `十万零一千` | 101000 |
+//! | `负3.2` | -3.2 |
+//! | `233,333，333,434.344` | 233333333434.344 |
+//!
+//! ```
+//! use zh_econ::numeral::parse;
+//! use zh_econ::Decimal;
+//!
+//! for (text, want) in [
+//!     ("1318.2亿", "131820000000"),
+//!     ("一千零十一", "1011"),
+//!     ("壹仟贰佰万", "12000000"),
+//!     ("3万2千", "32000"),
+//!     ("三万五", "35000"),
+//!     ("一七二零点一", "1720.1"),
+//!     ("１３１８．２億", "131820000000"),
+//! ] {
+//!     let n = parse(text).unwrap();
+//!     assert_eq!(n.value, want.parse::<Decimal>().unwrap(), "{text}");
+//! }
+//! ```
+
+use crate::normalize::Cursor;
+use rust_decimal::Decimal;
+
+/// A numeral read from text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numeral {
+    /// The exact value.
+    pub value: Decimal,
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// How the numeral was written.
+    pub form: Form,
+}
+
+/// How a numeral was written; the scanner uses this to tell counts from
+/// articles (`一家`), years from amounts, and to share magnitudes in ranges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Form {
+    /// Contains Arabic digits.
+    pub arabic: bool,
+    /// Contains Chinese digits or magnitude words.
+    pub chinese: bool,
+    /// Number of magnitude words (十 百 千 万 亿 …).
+    pub magnitudes: u8,
+    /// Starts with a magnitude word (`千`, `万`, `百万`), with no digit before it.
+    pub bare_magnitude: bool,
+    /// Number of digits written (Arabic or Chinese, integer and fraction).
+    pub digits: u16,
+    /// The power of ten that every magnitude word multiplied the first number
+    /// by, when the value is exactly `first number × 10^scale` (`九百亿` → 10).
+    pub scale: Option<u8>,
+    /// Written as two adjacent Chinese digits with no magnitude between them,
+    /// such as `八九` (the scanner reads `八九亿` as a range).
+    pub pair: Option<(u8, u8)>,
+    /// Has a fractional part.
+    pub fraction: bool,
+    /// Written with a leading sign (`负`, `-`).
+    pub negative: bool,
+    /// Contains a large magnitude word (万, 亿).
+    pub large: bool,
+    /// The powers of ten of the large magnitude words the numeral ends with
+    /// (`三十万` → 4, `九千亿` → 8, `2万亿` → 12); 0 if it ends otherwise.
+    pub tail_large: u8,
+}
+
+/// Why a numeral could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NumeralError {
+    /// The value does not fit an exact decimal (about ±7.9×10²⁸, 28 decimal places).
+    #[error("number too large to represent exactly at bytes {start}..{end}")]
+    Overflow {
+        /// Byte offset of the numeral.
+        start: usize,
+        /// Byte offset where reading stopped.
+        end: usize,
+    },
+}
+
+/// A character's role in a numeral.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sym {
+    /// A digit 0–9, with whether it is Arabic.
+    Digit(u8, bool),
+    /// A small magnitude word: power of ten 1, 2 or 3.
+    Small(u8),
+    /// A large magnitude word: power of ten 4 or 8.
+    Large(u8),
+    /// 廿 (twenty), 卅 (thirty).
+    Tens(u8),
+}
+
+/// The role of a (folded) character in a numeral, if any.
+#[inline]
+pub(crate) fn sym(c: char) -> Option<Sym> {
+    let d = |n| Some(Sym::Digit(n, false));
+    match c {
+        '0'..='9' => Some(Sym::Digit(c as u8 - b'0', true)),
+        '零' => d(0),
+        '一' | '壹' | '幺' => d(1),
+        '二' | '两' | '俩' | '贰' | '貮' => d(2),
+        '三' | '叁' | '参' => d(3),
+        '四' | '肆' => d(4),
+        '五' | '伍' => d(5),
+        '六' | '陆' => d(6),
+        '七' | '柒' => d(7),
+        '八' | '捌' => d(8),
+        '九' | '玖' => d(9),
+        '十' | '拾' => Some(Sym::Small(1)),
+        '百' | '佰' => Some(Sym::Small(2)),
+        '千' | '仟' => Some(Sym::Small(3)),
+        '万' => Some(Sym::Large(4)),
+        '亿' => Some(Sym::Large(8)),
+        '廿' => Some(Sym::Tens(2)),
+        '卅' => Some(Sym::Tens(3)),
+        _ => None,
+    }
+}
+
+/// True if `c` (folded) can begin a numeral.
+#[inline]
+pub fn can_start(c: char) -> bool {
+    c == '负' || sym(c).is_some()
+}
+
+/// Words that stop a numeral before a magnitude character, because the
+/// character begins a unit instead: `千瓦`, `千米`, `百分点`, `百分之`.
+const MAGNITUDE_STOPS: &[&str] = &[
+    "千瓦",
+    "千米",
+    "千克",
+    "千分之",
+    "百分之",
+    "百分点",
+    "万分之",
+    "十分之",
+    "亿分之",
+];
+
+fn pow10(p: u32) -> Decimal {
+    Decimal::from_i128_with_scale(10i128.pow(p.min(28)), 0)
+}
+
+/// Reads the whole of `text` as one numeral.
+///
+/// Returns `None` if `text` (trimmed of spaces) is not exactly one numeral.
+///
+/// ```
+/// use zh_econ::numeral::parse;
+/// assert_eq!(parse("两千六").unwrap().value.to_string(), "2600");
+/// assert!(parse("两千六百元").is_none());
+/// ```
+pub fn parse(text: &str) -> Option<Numeral> {
+    let t = text.trim();
+    let off = text.len() - text.trim_start().len();
+    match read(text, off) {
+        Ok(Some(n)) if n.end == off + t.len() => Some(n),
+        _ => None,
+    }
+}
+
+/// Reads the longest numeral that starts at byte `start` of `text`.
+///
+/// `Ok(None)` means no numeral starts there. A numeral that starts there but
+/// whose value cannot be represented gives [`NumeralError::Overflow`].
+///
+/// ```
+/// use zh_econ::numeral::read;
+/// let n = read("共1.5万家企业", 3).unwrap().unwrap();
+/// assert_eq!(n.value.to_string(), "15000");
+/// assert_eq!((n.start, n.end), (3, 10));
+/// ```
+pub fn read(text: &str, start: usize) -> Result<Option<Numeral>, NumeralError> {
+    Reader::new(text, start).run()
+}
+
+/// Like [`read`], but a fraction with no integer part (`点二八`) is allowed, as
+/// after `百分之` in `负百分之点二八`.
+pub(crate) fn read_after_fraction_word(text: &str, start: usize) -> Result<Option<Numeral>, NumeralError> {
+    let mut r = Reader::new(text, start);
+    r.leading_point = true;
+    r.run()
+}
+
+struct Reader<'a> {
+    cur: Cursor<'a>,
+    start: usize,
+    form: Form,
+    // Value closed by 亿, by 万 (since the last 亿), and the current section (< 万).
+    high: Decimal,
+    mid: Decimal,
+    section: Decimal,
+    // A number read but not yet placed by a magnitude word.
+    pending: Option<Decimal>,
+    pending_chinese_digit: bool,
+    pending_liang: bool,
+    // Power of the last magnitude word, and the smallest small magnitude of the section.
+    last_power: Option<u8>,
+    section_floor: u8,
+    // A 零 was read since the last magnitude word.
+    zero_gap: bool,
+    // Digits read one after another with no magnitude word: 一七二零.
+    run_digits: u16,
+    first_digits: Option<(u8, u8)>,
+    scale: u8,
+    additive: bool,
+    // Powers of the large magnitude words at the very end (三十万 → 4, 万亿 → 12).
+    tail_large: u8,
+    // A fraction may stand with no integer part (点二八).
+    leading_point: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str, start: usize) -> Self {
+        Reader {
+            cur: Cursor::new(text, start),
+            start,
+            form: Form::default(),
+            high: Decimal::ZERO,
+            mid: Decimal::ZERO,
+            section: Decimal::ZERO,
+            pending: None,
+            pending_chinese_digit: false,
+            pending_liang: false,
+            last_power: None,
+            section_floor: 4,
+            zero_gap: false,
+            run_digits: 0,
+            first_digits: None,
+            scale: 0,
+            additive: false,
+            tail_large: 0,
+            leading_point: false,
+        }
+    }
+
+    #[cold]
+    fn overflow(&self) -> NumeralError {
+        NumeralError::Overflow {
+            start: self.start,
+            end: self.cur.pos(),
+        }
+    }
+
+    fn run(mut self) -> Result<Option<Numeral>, NumeralError> {
+        let start = self.cur.pos();
+        self.start = start;
+        let mut negative = false;
+        {
+            let mut probe = self.cur.clone();
+            if (probe.eat("负") || probe.eat("-"))
+                && probe.peek().is_some_and(|c| sym(c).is_some() || c == '点' || c == '.')
+            {
+                negative = true;
+                self.cur = probe;
+            }
+        }
+        let mut end = self.cur.pos();
+        let mut any = false;
+        let mut integer_done: Option<Decimal> = None;
+        loop {
+            let before = self.cur.clone();
+            let Some((_, _, c)) = self.cur.next() else {
+                break;
+            };
+            let ok = match sym(c) {
+                Some(Sym::Digit(_, true)) => {
+                    self.cur = before.clone();
+                    self.arabic((negative || self.leading_point) && !any)?
+                }
+                Some(Sym::Digit(d, false)) => self.chinese_digit(d, c == '两' || c == '俩')?,
+                Some(Sym::Small(p)) => !stops_here(&before) && self.small(p)?,
+                Some(Sym::Large(p)) => !stops_here(&before) && self.large(p)?,
+                Some(Sym::Tens(t)) => {
+                    if self.pending.is_some() || self.section_floor <= 1 {
+                        false
+                    } else {
+                        self.form.chinese = true;
+                        self.place_small(Decimal::from(t), 1)?;
+                        true
+                    }
+                }
+                None if c == '点' || (c == '.' && self.form.chinese) => {
+                    if self.last_power.is_some() && any {
+                        // 两千三点一 = 2300.1: the integer is complete, a fraction follows.
+                        let int = self.finish()?;
+                        self.pending = Some(Decimal::ZERO);
+                        if self.chinese_fraction()? {
+                            integer_done = Some(int);
+                            end = self.cur.pos();
+                            break;
+                        }
+                        false
+                    } else if self.pending.is_some() && !self.form.fraction {
+                        self.chinese_fraction()?
+                    } else if self.pending.is_none() && !any && (negative || self.leading_point) {
+                        // 负百分之点二八: a fraction with no integer part, after a sign.
+                        self.pending = Some(Decimal::ZERO);
+                        self.chinese_fraction()?
+                    } else {
+                        false
+                    }
+                }
+                None => false,
+            };
+            if !ok {
+                self.cur = before;
+                break;
+            }
+            any = true;
+            end = self.cur.pos();
+            // 15k, 30w: Arabic digits with a Latin magnitude letter.
+            if self.form.arabic && !self.pending_chinese_digit && self.pending.is_some() && self.last_power.is_none() {
+                let mut probe = self.cur.clone();
+                let letter = probe.next().map(|t| t.2);
+                let alone = !probe.peek().is_some_and(|n| n.is_ascii_alphanumeric());
+                match letter {
+                    Some('k' | 'K') if alone => {
+                        self.cur = probe;
+                        let n = self.pending.take().unwrap_or(Decimal::ONE);
+                        self.place_small(n, 3)?;
+                        end = self.cur.pos();
+                    }
+                    Some('w') if alone => {
+                        self.cur = probe;
+                        self.large(4)?;
+                        end = self.cur.pos();
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if !any {
+            return Ok(None);
+        }
+        self.cur = Cursor::new(self.cur.text(), end);
+        let mut value = match integer_done {
+            Some(int) => {
+                let frac = self.pending.take().unwrap_or(Decimal::ZERO);
+                self.additive = true;
+                int.checked_add(frac).ok_or_else(|| self.overflow())?.normalize()
+            }
+            None => self.finish()?,
+        };
+        if negative {
+            value = -value;
+            self.form.negative = true;
+        }
+        self.form.scale = if self.additive { None } else { Some(self.scale) };
+        self.form.tail_large = if self.pending.is_none() && integer_done.is_none() {
+            self.tail_large
+        } else {
+            0
+        };
+        Ok(Some(Numeral {
+            value,
+            start,
+            end,
+            form: self.form,
+        }))
+    }
+
+    /// Reads Arabic digits (with separators and a decimal part) as a pending number.
+    fn arabic(&mut self, leading_point: bool) -> Result<bool, NumeralError> {
+        if self.pending.is_some() {
+            return Ok(false);
+        }
+        let mut probe = self.cur.clone();
+        let mut mant: i128 = 0;
+        let mut scale: u32 = 0;
+        let mut digits = 0u16;
+        let mut group = 0u16;
+        let mut seen_sep = false;
+        let mut frac = false;
+        let mut last = probe.clone();
+        if leading_point && probe.peek() == Some('.') {
+            // -.34: a fraction with no integer part, after a sign.
+            probe.next();
+            frac = true;
+        }
+        while let Some((_, _, c)) = probe.next() {
+            match c {
+                '0'..='9' => {
+                    if mant > i128::MAX / 100 {
+                        return Err(self.overflow());
+                    }
+                    mant = mant * 10 + i128::from(c as u8 - b'0');
+                    digits += 1;
+                    if frac {
+                        scale += 1;
+                    } else {
+                        group += 1;
+                    }
+                    last = probe.clone();
+                }
+                ',' if !frac && group >= 1 && group <= 3 && !(seen_sep && group != 3) => {
+                    // A thousands separator: exactly three digits follow, then no digit.
+                    let mut look = probe.clone();
+                    let mut n = 0;
+                    while n < 3 && look.peek().is_some_and(|c| c.is_ascii_digit()) {
+                        look.next();
+                        n += 1;
+                    }
+                    if n == 3 && !look.peek().is_some_and(|c| c.is_ascii_digit()) {
+                        seen_sep = true;
+                        group = 0;
+                        continue;
+                    }
+                    break;
+                }
+                '.' if !frac && probe.peek().is_some_and(|c| c.is_ascii_digit()) => {
+                    if seen_sep && group != 3 {
+                        break;
+                    }
+                    frac = true;
+                }
+                _ => break,
+            }
+        }
+        if digits == 0 {
+            return Ok(false);
+        }
+        if scale > 28 {
+            return Err(self.overflow());
+        }
+        let v = Decimal::try_from_i128_with_scale(mant, scale).map_err(|_| self.overflow())?;
+        self.cur = last;
+        self.form.arabic = true;
+        self.form.digits = self.form.digits.saturating_add(digits);
+        if frac {
+            self.form.fraction = true;
+        }
+        self.set_pending(v, false);
+        self.run_digits = 0;
+        Ok(true)
+    }
+
+    fn set_pending(&mut self, v: Decimal, chinese_digit: bool) {
+        if !(self.high.is_zero() && self.mid.is_zero() && self.section.is_zero()) {
+            self.additive = true;
+        }
+        self.pending = Some(v);
+        self.pending_chinese_digit = chinese_digit;
+        self.tail_large = 0;
+    }
+
+    fn chinese_digit(&mut self, d: u8, liang: bool) -> Result<bool, NumeralError> {
+        if d == 0 && self.pending.is_none() && self.last_power.is_some() {
+            // 零 marks a gap inside a number.
+            self.zero_gap = true;
+            self.form.chinese = true;
+            return Ok(true);
+        }
+        match self.pending {
+            None => {
+                self.form.chinese = true;
+                self.form.digits = self.form.digits.saturating_add(1);
+                self.set_pending(Decimal::from(d), true);
+                self.pending_liang = liang;
+                self.run_digits = 1;
+                self.first_digits = Some((d, 255));
+                Ok(true)
+            }
+            Some(p) if self.pending_chinese_digit && self.last_power.is_none() && !self.form.fraction => {
+                // Digit by digit: 一七二零, 二零二三. 两 never stands in such a string.
+                if liang || self.pending_liang {
+                    return Ok(false);
+                }
+                let v = p
+                    .checked_mul(Decimal::TEN)
+                    .and_then(|v| v.checked_add(Decimal::from(d)))
+                    .ok_or_else(|| self.overflow())?;
+                self.form.digits = self.form.digits.saturating_add(1);
+                self.run_digits += 1;
+                if self.run_digits == 2 {
+                    if let Some((a, _)) = self.first_digits {
+                        self.first_digits = Some((a, d));
+                    }
+                }
+                self.pending = Some(v);
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// 点 followed by digits, read one by one, added to the pending number.
+    fn chinese_fraction(&mut self) -> Result<bool, NumeralError> {
+        let Some(int) = self.pending else {
+            return Ok(false);
+        };
+        if self.run_digits > 1 && self.form.arabic {
+            return Ok(false);
+        }
+        let mut probe = self.cur.clone();
+        let mut mant: i128 = 0;
+        let mut scale = 0u32;
+        let mut last = probe.clone();
+        while let Some((_, _, c)) = probe.next() {
+            match sym(c) {
+                Some(Sym::Digit(d, _)) if c != '两' => {
+                    if scale >= 28 {
+                        return Err(self.overflow());
+                    }
+                    mant = mant * 10 + i128::from(d);
+                    scale += 1;
+                    last = probe.clone();
+                }
+                _ => break,
+            }
+        }
+        if scale == 0 {
+            return Ok(false);
+        }
+        let frac = Decimal::try_from_i128_with_scale(mant, scale).map_err(|_| self.overflow())?;
+        let v = int.checked_add(frac).ok_or_else(|| self.overflow())?;
+        self.cur = last;
+        self.form.fraction = true;
+        self.form.digits = self.form.digits.saturating_add(scale as u16);
+        self.pending = Some(v);
+        self.pending_chinese_digit = false;
+        self.run_digits = 0;
+        Ok(true)
+    }
+
+    fn small(&mut self, p: u8) -> Result<bool, NumeralError> {
+        if p >= self.section_floor {
+            return Ok(false);
+        }
+        if self.pending.is_none() && matches!(self.last_power, Some(1..=3)) && !self.zero_gap {
+            // 百十: a small magnitude needs a digit after another one.
+            return Ok(false);
+        }
+        if self.run_digits == 2 {
+            // 七八十, 三五百: two digits before a magnitude make an approximate range.
+            if !self.take_pair() {
+                return Ok(false);
+            }
+        } else if self.run_digits > 2 {
+            return Ok(false);
+        }
+        if p >= 2 && self.pending.is_none() && self.form.magnitudes == 0 && self.form.digits == 0 {
+            self.form.bare_magnitude = true;
+        }
+        let n = self.pending.take().unwrap_or(Decimal::ONE);
+        self.form.chinese = true;
+        self.place_small(n, p)?;
+        Ok(true)
+    }
+
+    fn place_small(&mut self, n: Decimal, p: u8) -> Result<(), NumeralError> {
+        let v = n.checked_mul(pow10(u32::from(p))).ok_or_else(|| self.overflow())?;
+        self.section = self.section.checked_add(v).ok_or_else(|| self.overflow())?;
+        if !self.additive {
+            self.scale = self.scale.saturating_add(p);
+        }
+        self.section_floor = p;
+        self.last_power = Some(p);
+        self.form.magnitudes = self.form.magnitudes.saturating_add(1);
+        self.zero_gap = false;
+        self.run_digits = 0;
+        self.pending_chinese_digit = false;
+        self.tail_large = 0;
+        Ok(())
+    }
+
+    fn large(&mut self, p: u8) -> Result<bool, NumeralError> {
+        if self.run_digits == 2 {
+            if !self.take_pair() {
+                return Ok(false);
+            }
+        } else if self.run_digits > 2 {
+            return Ok(false);
+        }
+        let bare = self.pending.is_none() && self.section.is_zero();
+        if bare {
+            match (self.last_power, p) {
+                // 万 or 亿 standing for one of itself: 上万, 近亿.
+                (None, _) => {
+                    if self.form.digits == 0 {
+                        self.form.bare_magnitude = true;
+                    }
+                }
+                // 万亿, and the old 万万 (= 亿).
+                (Some(4), 8) | (Some(4), 4) if !self.mid.is_zero() => {}
+                // 亿亿 (10^16): multiplies everything before it.
+                (Some(8), 8) if !self.high.is_zero() && self.mid.is_zero() => {
+                    self.high = self.high.checked_mul(pow10(8)).ok_or_else(|| self.overflow())?;
+                    self.tail_large = self.tail_large.saturating_add(8);
+                    if !self.additive {
+                        self.scale = self.scale.saturating_add(8);
+                    }
+                    self.form.magnitudes = self.form.magnitudes.saturating_add(1);
+                    return Ok(true);
+                }
+                _ => return Ok(false),
+            }
+        }
+        let below = self
+            .section
+            .checked_add(self.pending.take().unwrap_or(Decimal::ZERO))
+            .ok_or_else(|| self.overflow())?;
+        let below = if bare && self.last_power.is_none() {
+            Decimal::ONE
+        } else {
+            below
+        };
+        if p == 4 && !(bare && self.last_power == Some(4)) {
+            let v = below.checked_mul(pow10(4)).ok_or_else(|| self.overflow())?;
+            self.mid = self.mid.checked_add(v).ok_or_else(|| self.overflow())?;
+        } else {
+            let power = if p == 4 { 4 } else { 8 };
+            let base = self.mid.checked_add(below).ok_or_else(|| self.overflow())?;
+            let v = base.checked_mul(pow10(power)).ok_or_else(|| self.overflow())?;
+            self.high = self.high.checked_add(v).ok_or_else(|| self.overflow())?;
+            self.mid = Decimal::ZERO;
+        }
+        if !self.additive {
+            self.scale = self.scale.saturating_add(p);
+        }
+        self.tail_large = self.tail_large.saturating_add(p);
+        self.section = Decimal::ZERO;
+        self.section_floor = 4;
+        self.last_power = Some(p);
+        self.form.magnitudes = self.form.magnitudes.saturating_add(1);
+        self.form.large = true;
+        self.form.chinese = true;
+        self.zero_gap = false;
+        self.run_digits = 0;
+        self.pending_chinese_digit = false;
+        Ok(true)
+    }
+
+    /// Two adjacent digits before a magnitude word (八九亿, 三五百): keeps the
+    /// first as the number and records the pair, if the second is larger.
+    fn take_pair(&mut self) -> bool {
+        match self.first_digits {
+            Some((a, b)) if b > a && a >= 1 && b <= 9 => {
+                self.form.pair = Some((a, b));
+                self.pending = Some(Decimal::from(a));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The integer read so far, with a trailing lone digit placed.
+    fn finish(&mut self) -> Result<Decimal, NumeralError> {
+        let mut tail = self.pending.take().unwrap_or(Decimal::ZERO);
+        // A lone Chinese digit after the last magnitude fills the next lower
+        // place: 三万五 = 35000, 两千六 = 2600, 一百二十万三 = 1203000.
+        if self.pending_chinese_digit && !self.zero_gap && self.run_digits == 1 {
+            if let Some(p) = self.last_power {
+                tail = tail
+                    .checked_mul(pow10(u32::from(p) - 1))
+                    .ok_or_else(|| self.overflow())?;
+                self.additive = true;
+            }
+        } else if !tail.is_zero() && self.last_power.is_some() {
+            self.additive = true;
+        }
+        let v = self
+            .high
+            .checked_add(self.mid)
+            .and_then(|v| v.checked_add(self.section))
+            .and_then(|v| v.checked_add(tail))
+            .ok_or_else(|| self.overflow())?;
+        self.high = Decimal::ZERO;
+        self.mid = Decimal::ZERO;
+        self.section = Decimal::ZERO;
+        Ok(v.normalize())
+    }
+}
+
+/// True if the magnitude character at `at` begins a unit word instead.
+fn stops_here(at: &Cursor<'_>) -> bool {
+    MAGNITUDE_STOPS.iter().any(|w| at.clone().eat(w))
+}

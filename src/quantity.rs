@@ -1,0 +1,1115 @@
+//! Quantities: a number with its magnitude, unit and qualifier, and the
+//! grammar of one expression.
+//!
+//! # Grammar
+//!
+//! ```text
+//! quantity  = qualifier? ( rank | per-rate | fraction | doubling | amount )
+//! amount    = currency-sign? numeral (余|多 magnitude?)? unit? rate? range? suffix?
+//! qualifier = 约 大约 近 将近 接近 上 超 超过 逾 突破 不少于 不低于 至少 不足 不到 不满 未满 不超过 最多 (了)?
+//! suffix    = 以上 以下 以内 左右 上下 +
+//! unit      = a word of the unit lexicon (crate::unit), longest first
+//! rate      = "/" magnitude? unit                      -- 0.56亿元/平方公里
+//! range     = (~ | - | 至 | 到) numeral unit?            -- 70%~80%, 3至5亿元
+//! fraction  = (百分之 | 千分之) numeral                  -- 百分之三十五
+//! rank      = 第 numeral (位|名)?
+//! per-rate  = 每 magnitude? unit … numeral unit          -- 每万人高价值发明专利20.52件
+//! doubling  = 翻 numeral 番                              -- 翻两番 = 4 times
+//! ```
+//!
+//! | written | value | unit | qualifier |
+//! |---|---|---|---|
+//! | `1318.2亿元` | 131820000000 | `CNY` | exact |
+//! | `百分之三十五` | 35 | `percent` | exact |
+//! | `70%~80%` | 70 – 80 | `percent` | exact |
+//! | `億元` after `1318.2` | (traditional script reads the same) | | |
+//! | `超210GW+` | 210000000000 | `W` | over |
+//! | `0.045吨标煤/万元` | 0.0000045 | `tce/CNY` | exact |
+//! | `747余万元` | 7470000 | `CNY` | over |
+//!
+//! ```
+//! use zh_econ::{Quantity, Qualifier};
+//!
+//! let q: Quantity = "1318.2亿元".parse().unwrap();
+//! assert_eq!(q.value.unwrap().to_string(), "131820000000");
+//! assert_eq!(q.unit.unwrap().to_string(), "CNY");
+//!
+//! let q: Quantity = "70%~80%".parse().unwrap();
+//! assert_eq!((q.low.unwrap().to_string(), q.high.unwrap().to_string()), ("70".into(), "80".into()));
+//!
+//! let q: Quantity = "超210GW+".parse().unwrap();
+//! assert_eq!(q.qualifier, Qualifier::Over);
+//! ```
+
+use crate::normalize::{is_han, Cursor};
+use crate::numeral::{self, Form, Numeral, NumeralError};
+use crate::unit::{self, Kind, Unit, UnitWord};
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// How a written quantity relates to its number (the contract's `qualifier`).
+///
+/// `以上`, `以下` and `以内` include the bound, as the Civil Code defines them;
+/// `超过` and `不满` exclude it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Qualifier {
+    /// As written.
+    #[default]
+    Exact,
+    /// 约, 近, 左右, 上下, 大约, 上 (上百万).
+    Approx,
+    /// 超, 超过, 逾, 多, 余, 突破, a trailing `+`.
+    Over,
+    /// 以上, 不少于, 不低于, 至少.
+    AtLeast,
+    /// 不足, 不到, 不满, 未满.
+    Under,
+    /// 以下, 以内, 不超过, 最多.
+    AtMost,
+}
+
+impl Qualifier {
+    /// The contract's name: `exact`, `approx`, `over`, `at_least`, `under`, `at_most`.
+    ///
+    /// ```
+    /// assert_eq!(zh_econ::Qualifier::AtLeast.as_str(), "at_least");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Under => "under",
+            Qualifier::AtMost => "at_most",
+        }
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Qualifier words before a number, longest first within the table's lookup.
+const PREFIXES: &[(&str, Qualifier)] = &[
+    ("约", Qualifier::Approx),
+    ("大约", Qualifier::Approx),
+    ("近", Qualifier::Approx),
+    ("将近", Qualifier::Approx),
+    ("接近", Qualifier::Approx),
+    ("上", Qualifier::Approx),
+    ("超", Qualifier::Over),
+    ("超过", Qualifier::Over),
+    ("超出", Qualifier::Over),
+    ("逾", Qualifier::Over),
+    ("突破", Qualifier::Over),
+    ("不少于", Qualifier::AtLeast),
+    ("不低于", Qualifier::AtLeast),
+    ("至少", Qualifier::AtLeast),
+    ("不足", Qualifier::Under),
+    ("不到", Qualifier::Under),
+    ("不满", Qualifier::Under),
+    ("未满", Qualifier::Under),
+    ("不超过", Qualifier::AtMost),
+    ("最多", Qualifier::AtMost),
+];
+
+/// Comparison words read as qualifiers only in a single expression (in running
+/// text they compare two things: 低于溧阳2.2个百分点).
+const WHOLE_PREFIXES: &[(&str, Qualifier)] = &[
+    ("小于", Qualifier::Under),
+    ("低于", Qualifier::Under),
+    ("大于", Qualifier::Over),
+    ("高于", Qualifier::Over),
+];
+
+/// Currency words written before the number in a single expression: 港币两千九百六十元.
+const CURRENCY_WORDS_BEFORE: &[(&str, &str)] = &[
+    ("人民币", "CNY"),
+    ("港币", "HKD"),
+    ("港元", "HKD"),
+    ("美元", "USD"),
+    ("欧元", "EUR"),
+    ("日元", "JPY"),
+    ("英镑", "GBP"),
+    ("新台币", "TWD"),
+];
+
+/// Qualifier words after a quantity.
+const SUFFIXES: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::AtLeast),
+    ("以下", Qualifier::AtMost),
+    ("以内", Qualifier::AtMost),
+    ("左右", Qualifier::Approx),
+    ("上下", Qualifier::Approx),
+    ("+", Qualifier::Over),
+];
+
+/// Signs before a number that name a currency.
+const CURRENCY_SIGNS: &[(&str, &str)] = &[
+    ("¥", "CNY"),
+    ("￥", "CNY"),
+    ("US$", "USD"),
+    ("HK$", "HKD"),
+    ("NT$", "TWD"),
+];
+
+/// Range separators between two numbers.
+const RANGE_SEPARATORS: &[&str] = &["~", "-", "至", "到", "~", "～"];
+
+/// A quantity found in text: byte span, exact value or range, unit and qualifier.
+///
+/// This is the contract's quantity object; with the `serde` feature it
+/// serializes to exactly that JSON (`value`, `low` and `high` as decimal strings).
+///
+/// ```
+/// use zh_econ::Quantity;
+/// let q: Quantity = "近千次".parse().unwrap();
+/// assert_eq!(q.value.unwrap().to_string(), "1000");
+/// assert_eq!(q.unit.unwrap().code(), "次");
+/// assert_eq!(q.qualifier.as_str(), "approx");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Quantity {
+    /// Byte offset of the first character in the (decoded) text.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// The expression as written: `text == &input[start..end]`.
+    pub text: String,
+    /// The exact value in the canonical unit; `None` for a range.
+    #[cfg_attr(feature = "serde", serde(with = "opt_decimal"))]
+    pub value: Option<Decimal>,
+    /// The low end of a range.
+    #[cfg_attr(
+        feature = "serde",
+        serde(with = "opt_decimal", skip_serializing_if = "Option::is_none", default)
+    )]
+    pub low: Option<Decimal>,
+    /// The high end of a range.
+    #[cfg_attr(
+        feature = "serde",
+        serde(with = "opt_decimal", skip_serializing_if = "Option::is_none", default)
+    )]
+    pub high: Option<Decimal>,
+    /// The unit; `None` for a bare number.
+    pub unit: Option<Unit>,
+    /// The qualifier.
+    pub qualifier: Qualifier,
+}
+
+#[cfg(feature = "serde")]
+mod opt_decimal {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => s.collect_str(&d.normalize()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        let s: Option<std::borrow::Cow<'de, str>> = Option::deserialize(d)?;
+        s.map(|s| s.parse::<Decimal>().map_err(serde::de::Error::custom))
+            .transpose()
+    }
+}
+
+impl Quantity {
+    /// The byte range of the quantity in its text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// True for a range (`low`/`high` set, `value` unset).
+    pub fn is_range(&self) -> bool {
+        self.value.is_none()
+    }
+}
+
+impl fmt::Display for Quantity {
+    /// Writes the canonical reading: `131820000000 CNY`, `70~80 percent (approx)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.value, self.low, self.high) {
+            (Some(v), _, _) => write!(f, "{}", v.normalize())?,
+            (None, Some(l), Some(h)) => write!(f, "{}~{}", l.normalize(), h.normalize())?,
+            _ => f.write_str("?")?,
+        }
+        if let Some(u) = self.unit {
+            write!(f, " {u}")?;
+        }
+        if self.qualifier != Qualifier::Exact {
+            write!(f, " ({})", self.qualifier)?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a string is not one quantity expression.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// The input is empty or only spaces.
+    #[error("expected a number, found empty input")]
+    Empty,
+    /// No number where one was expected.
+    #[error("expected a number at byte {offset}, found {found:?}")]
+    ExpectedNumber {
+        /// Byte offset in the input.
+        offset: usize,
+        /// The text found there (at most a few characters).
+        found: String,
+    },
+    /// A quantity was read, but text follows it.
+    #[error("expected the end of the expression at byte {offset}, found {found:?}")]
+    Trailing {
+        /// Byte offset in the input.
+        offset: usize,
+        /// The text found there (at most a few characters).
+        found: String,
+    },
+    /// The number is too large (or has too many decimal places) to be exact.
+    #[error("number too large to represent exactly at bytes {start}..{end}")]
+    Overflow {
+        /// Byte offset of the number.
+        start: usize,
+        /// Byte offset where reading stopped.
+        end: usize,
+    },
+}
+
+impl From<NumeralError> for ParseError {
+    #[cold]
+    fn from(e: NumeralError) -> Self {
+        match e {
+            NumeralError::Overflow { start, end } => ParseError::Overflow { start, end },
+        }
+    }
+}
+
+fn snippet(s: &str, at: usize) -> String {
+    s.get(at..).unwrap_or("").chars().take(6).collect()
+}
+
+impl std::str::FromStr for Quantity {
+    type Err = ParseError;
+
+    /// Parses one whole expression; a bare number is allowed (`unit` is `None`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_expression(s)
+    }
+}
+
+/// Parses `s` as exactly one quantity expression (see the module docs).
+///
+/// Leading and trailing spaces are ignored; spans are byte offsets into `s`.
+///
+/// ```
+/// use zh_econ::quantity::{parse_expression, ParseError};
+/// assert_eq!(parse_expression("三成").unwrap().value.unwrap().to_string(), "30");
+/// assert!(matches!(parse_expression("元整"), Err(ParseError::ExpectedNumber { offset: 0, .. })));
+/// assert!(matches!(parse_expression("5亿元整理"), Err(ParseError::Trailing { .. })));
+/// ```
+pub fn parse_expression(s: &str) -> Result<Quantity, ParseError> {
+    let start = s.len() - s.trim_start().len();
+    let end = s.trim_end().len();
+    if start >= end {
+        return Err(ParseError::Empty);
+    }
+    let raw = match read(s, start, Mode::Whole)? {
+        Some(r) => r,
+        None => {
+            return Err(ParseError::ExpectedNumber {
+                offset: start,
+                found: snippet(s, start),
+            })
+        }
+    };
+    if raw.end != end {
+        return Err(ParseError::Trailing {
+            offset: raw.end,
+            found: snippet(s, raw.end),
+        });
+    }
+    Ok(raw.into_quantity(s))
+}
+
+/// Whether the grammar reads one whole expression or scans running text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Whole,
+    Scan,
+}
+
+/// How a quantity began, for the scanner's context rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lead {
+    Plain,
+    /// 第N: a rank candidate; `explicit` when 位/名 follows.
+    Rank {
+        explicit: bool,
+    },
+    /// 首位.
+    First,
+    /// 每…N: a per-capita style rate.
+    Per,
+}
+
+/// A quantity as the grammar read it, with what the scanner needs to judge it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Raw {
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<Decimal>,
+    pub low: Option<Decimal>,
+    pub high: Option<Decimal>,
+    pub unit: Option<Unit>,
+    pub qualifier: Qualifier,
+    pub lead: Lead,
+    /// The main numeral as written.
+    pub form: Form,
+    pub num_start: usize,
+    pub num_end: usize,
+    /// The unit word of the numerator, as matched.
+    pub word: Option<&'static UnitWord>,
+    pub word_end: usize,
+    /// A rate written with no numerator unit (`0.12/家`): only the denominator is known.
+    pub bare_per: Option<&'static str>,
+    /// Power of ten the magnitude words multiplied the first number by.
+    pub scale: Option<u8>,
+    /// A qualifier word was written before the number.
+    pub prefixed: bool,
+}
+
+impl Raw {
+    pub(crate) fn into_quantity(self, text: &str) -> Quantity {
+        Quantity {
+            start: self.start,
+            end: self.end,
+            text: text.get(self.start..self.end).unwrap_or("").to_string(),
+            value: self.value.map(|v| v.normalize()),
+            low: self.low.map(|v| v.normalize()),
+            high: self.high.map(|v| v.normalize()),
+            unit: self.unit,
+            qualifier: self.qualifier,
+        }
+    }
+
+    pub(crate) fn kind(&self) -> Option<Kind> {
+        if self.lead != Lead::Plain && self.lead != Lead::Per {
+            return Some(Kind::Rank);
+        }
+        self.word.map(|w| w.kind)
+    }
+}
+
+fn pow10(exp: i32) -> Decimal {
+    let p = 10i128.pow(exp.unsigned_abs().min(28));
+    if exp >= 0 {
+        Decimal::from_i128_with_scale(p, 0)
+    } else {
+        Decimal::from_i128_with_scale(1, exp.unsigned_abs().min(28))
+    }
+}
+
+fn scaled(v: Decimal, exp: i32) -> Result<Decimal, NumeralError> {
+    v.checked_mul(pow10(exp))
+        .ok_or(NumeralError::Overflow { start: 0, end: 0 })
+}
+
+fn eat_any<T: Copy>(c: &mut Cursor<'_>, table: &[(&str, T)]) -> Option<T> {
+    let mut best: Option<(usize, T)> = None;
+    for &(word, t) in table {
+        let mut probe = c.clone();
+        if probe.eat(word) && best.is_none_or(|(end, _)| probe.pos() > end) {
+            best = Some((probe.pos(), t));
+        }
+    }
+    let (end, t) = best?;
+    *c = Cursor::new(c.text(), end);
+    Some(t)
+}
+
+/// Reads a numeral at the cursor, skipping spaces before it only in whole mode.
+fn numeral_at(c: &Cursor<'_>) -> Result<Option<Numeral>, NumeralError> {
+    numeral::read(c.text(), c.pos())
+}
+
+/// Reads the quantity that starts at byte `start`, if any.
+pub(crate) fn read(text: &str, start: usize, mode: Mode) -> Result<Option<Raw>, NumeralError> {
+    read_inner(text, start, mode).map_err(|e| match e {
+        // Scaling by a unit factor reports no span of its own: give it the quantity's.
+        NumeralError::Overflow { start: 0, end: 0 } => NumeralError::Overflow { start, end: text.len() },
+        e => e,
+    })
+}
+
+fn read_inner(text: &str, start: usize, mode: Mode) -> Result<Option<Raw>, NumeralError> {
+    let mut c = Cursor::new(text, start);
+    let qualifier = eat_any(&mut c, PREFIXES);
+    if qualifier.is_some() {
+        // A particle between qualifier and number stays in the span: 超过了20%, 至少有10.
+        let mut p = c.clone();
+        if p.eat("了") || p.eat("有") || p.eat("是") {
+            c = p;
+        }
+    } else if mode == Mode::Whole {
+        if let Some(q) = eat_any(&mut c, WHOLE_PREFIXES) {
+            return finish_read(text, start, c, mode, Some(q));
+        }
+    }
+    finish_read(text, start, c, mode, qualifier)
+}
+
+fn finish_read<'a>(
+    text: &'a str,
+    start: usize,
+    mut c: Cursor<'a>,
+    mode: Mode,
+    qualifier: Option<Qualifier>,
+) -> Result<Option<Raw>, NumeralError> {
+    let mut r = match read_body(text, &mut c, mode, qualifier)? {
+        Some(r) => r,
+        None => return Ok(None),
+    };
+    r.start = start;
+    // 上 only means "reaching the order of" before a bare magnitude: 上百万, 上万.
+    if qualifier == Some(Qualifier::Approx)
+        && text.get(start..).is_some_and(|s| s.starts_with('上'))
+        && !r.form.bare_magnitude
+    {
+        return Ok(None);
+    }
+    // A bare magnitude (千, 万, 百万) is a number only after a qualifier: 近千次, 上万个.
+    if r.form.bare_magnitude && qualifier.is_none() && r.lead == Lead::Plain {
+        return Ok(None);
+    }
+    if let Some(q) = qualifier {
+        r.qualifier = q;
+        r.prefixed = true;
+    }
+    Ok(Some(r))
+}
+
+fn read_body<'a>(
+    text: &'a str,
+    c: &mut Cursor<'a>,
+    mode: Mode,
+    qualifier: Option<Qualifier>,
+) -> Result<Option<Raw>, NumeralError> {
+    let body_start = c.pos();
+    // 第N(位|名): a rank.
+    {
+        let mut p = c.clone();
+        if p.eat("第") {
+            if let Some(n) = numeral_at(&p)? {
+                if n.form.fraction || n.form.negative {
+                    return Ok(None);
+                }
+                p = Cursor::new(text, n.end);
+                let explicit = p.eat("位") || p.eat("名");
+                let mut r = Raw::new(body_start, p.pos(), n);
+                r.value = Some(r.value.unwrap_or_default());
+                r.unit = Some(Unit::new("rank"));
+                r.lead = Lead::Rank { explicit };
+                *c = p;
+                return Ok(Some(r));
+            }
+            return Ok(None);
+        }
+        let mut p = c.clone();
+        if p.eat("首位") {
+            let mut r = Raw::empty(body_start, p.pos());
+            r.value = Some(Decimal::ONE);
+            r.unit = Some(Unit::new("rank"));
+            r.lead = Lead::First;
+            *c = p;
+            return Ok(Some(r));
+        }
+    }
+    // 每 + magnitude? + unit … N unit: a per-capita rate.
+    if mode == Mode::Scan && qualifier.is_none() {
+        let mut p = c.clone();
+        if p.eat("每") {
+            return read_per(text, p, body_start);
+        }
+    }
+    // 翻N番: doubling N times.
+    {
+        let mut p = c.clone();
+        if p.eat("翻") {
+            if let Some(n) = numeral_at(&p)? {
+                let mut q = Cursor::new(text, n.end);
+                if q.eat("番") && n.value.is_integer() && n.value >= Decimal::ONE && n.value <= Decimal::from(64) {
+                    let k = u32::try_from(n.value.mantissa()).unwrap_or(0);
+                    let v = Decimal::from_i128_with_scale(1i128 << k.min(90), 0);
+                    let mut r = Raw::new(body_start, q.pos(), n);
+                    r.value = Some(v);
+                    r.unit = Some(Unit::new("times"));
+                    *c = q;
+                    return Ok(Some(r));
+                }
+            }
+            return Ok(None);
+        }
+    }
+    // 负百分之…, 百分之…, 千分之…
+    {
+        let mut p = c.clone();
+        let neg = p.eat("负") || p.eat("-");
+        let frac = if p.eat("百分之") {
+            Some("percent")
+        } else if p.eat("千分之") {
+            Some("permille")
+        } else {
+            None
+        };
+        if let Some(code) = frac {
+            let Some(n) = numeral::read_after_fraction_word(text, p.pos())? else {
+                return Ok(None);
+            };
+            let mut r = Raw::new(body_start, n.end, n);
+            if neg {
+                r.value = r.value.map(|v| -v);
+            }
+            r.unit = Some(Unit::new(code));
+            r.word = unit::WORDS.iter().find(|w| w.code == code && w.exp == 0);
+            r.word_end = n.end;
+            *c = Cursor::new(text, n.end);
+            // 百分之三十五到四十: a range.
+            read_range(text, c, &mut r, mode)?;
+            return Ok(Some(r));
+        }
+    }
+    // Currency signs (¥100), and in a single expression currency words (港币2960元).
+    let mut sign = eat_any(c, CURRENCY_SIGNS);
+    if sign.is_none() && mode == Mode::Whole {
+        sign = eat_any(c, CURRENCY_WORDS_BEFORE);
+        c.skip_spaces();
+    }
+    // N分之M, 十分之一, 五百分之二, 1/2: a fraction, in a single expression only
+    // (in running text 分之 is too often part of a name or a ratio of two things).
+    if mode == Mode::Whole && sign.is_none() {
+        if let Some(r) = read_fraction(text, c, body_start)? {
+            return Ok(Some(r));
+        }
+    }
+    let Some(n) = numeral_at(c)? else {
+        return Ok(None);
+    };
+    let mut r = Raw::new(body_start, n.end, n);
+    *c = Cursor::new(text, n.end);
+    read_after_number(text, c, &mut r, mode)?;
+    if let Some(code) = sign {
+        if r.unit.is_none() {
+            r.unit = Some(Unit::new(code));
+        } else if r.unit.is_some_and(|u| u.code() != code) {
+            return Ok(None);
+        }
+    }
+    read_range(text, c, &mut r, mode)?;
+    read_suffix(c, &mut r);
+    Ok(Some(r))
+}
+
+/// `[N][十|百|千|万]分之M` or `N/M` as a bare number worth M/N; a value that
+/// does not terminate is rounded to 28 places and marked `approx`.
+fn read_fraction<'a>(text: &'a str, c: &mut Cursor<'a>, start: usize) -> Result<Option<Raw>, NumeralError> {
+    let mut p = c.clone();
+    let n = numeral_at(&p)?;
+    let mut den = n.map_or(Decimal::ONE, |n| n.value);
+    if let Some(n) = n {
+        p = Cursor::new(text, n.end);
+    }
+    let slash = n.is_some_and(|n| !n.form.chinese) && p.eat("/");
+    if !slash {
+        for (word, exp) in [("十", 1), ("百", 2), ("千", 3), ("万", 4)] {
+            let mut q = p.clone();
+            if q.eat(word) && q.clone().eat("分之") {
+                den = scaled(den, exp)?;
+                p = q;
+                break;
+            }
+        }
+        if !p.eat("分之") {
+            return Ok(None);
+        }
+    }
+    let Some(m) = numeral::read_after_fraction_word(text, p.pos())? else {
+        return Ok(None);
+    };
+    if den.is_zero() || (slash && m.form.chinese) {
+        return Ok(None);
+    }
+    let v = m.value.checked_div(den).unwrap_or_default();
+    let rounded = v.round_dp(28);
+    let mut r = Raw::new(start, m.end, m);
+    r.value = Some(rounded);
+    r.form.fraction = true;
+    if rounded.checked_mul(den) != Some(m.value) {
+        r.qualifier = Qualifier::Approx;
+    }
+    *c = Cursor::new(text, m.end);
+    Ok(Some(r))
+}
+
+impl Raw {
+    fn new(start: usize, end: usize, n: Numeral) -> Self {
+        let mut r = Raw::empty(start, end);
+        r.value = Some(n.value);
+        r.form = n.form;
+        r.num_start = n.start;
+        r.num_end = n.end;
+        r.scale = n.form.scale;
+        r
+    }
+
+    fn empty(start: usize, end: usize) -> Self {
+        Raw {
+            start,
+            end,
+            value: None,
+            low: None,
+            high: None,
+            unit: None,
+            qualifier: Qualifier::Exact,
+            lead: Lead::Plain,
+            form: Form::default(),
+            num_start: start,
+            num_end: end,
+            word: None,
+            word_end: end,
+            bare_per: None,
+            scale: None,
+            prefixed: false,
+        }
+    }
+
+    fn apply_pair(&mut self) -> Result<(), NumeralError> {
+        if let (Some((a, b)), Some(s)) = (self.form.pair, self.form.scale) {
+            self.low = Some(scaled(Decimal::from(a), i32::from(s))?);
+            self.high = Some(scaled(Decimal::from(b), i32::from(s))?);
+            self.value = None;
+        }
+        Ok(())
+    }
+
+    fn multiply(&mut self, exp: i32) -> Result<(), NumeralError> {
+        for v in [&mut self.value, &mut self.low, &mut self.high].into_iter().flatten() {
+            *v = scaled(*v, exp)?;
+        }
+        Ok(())
+    }
+}
+
+/// After the number: 余/多 (and a magnitude), the unit, 角/分, a rate.
+fn read_after_number<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: Mode) -> Result<(), NumeralError> {
+    r.apply_pair()?;
+    // 两个亿: a measure word before a large magnitude.
+    {
+        let mut p = c.clone();
+        if p.eat("个") {
+            if let Some(m) = numeral_at(&p)? {
+                if m.form.bare_magnitude && m.form.large {
+                    r.multiply_by(m.value)?;
+                    *c = Cursor::new(text, m.end);
+                    r.end = c.pos();
+                }
+            }
+        }
+    }
+    // 747余万元, 100多家, 30余項
+    {
+        let mut p = c.clone();
+        if p.eat("余") || p.eat("多") {
+            let mut ok = false;
+            if let Some(m) = numeral_at(&p)? {
+                if m.form.bare_magnitude || (m.form.digits == 0 && m.form.magnitudes > 0) {
+                    r.multiply_by(m.value)?;
+                    if let Some(s) = m.form.scale {
+                        r.scale = Some(r.scale.unwrap_or(0).saturating_add(s));
+                    }
+                    p = Cursor::new(text, m.end);
+                    ok = true;
+                }
+            }
+            if ok || unit::lookup(&p).is_some() || mode == Mode::Whole {
+                r.qualifier = Qualifier::Over;
+                *c = p;
+                r.end = c.pos();
+            }
+        }
+    }
+    let mut p = c.clone();
+    if mode == Mode::Scan || r.form.arabic {
+        // One space may stand between a number and its unit in scraped text.
+        let before = p.pos();
+        p.skip_spaces();
+        if p.pos() - before > 3 {
+            p = c.clone();
+        }
+    }
+    if let Some((word, end)) = unit::lookup(&p) {
+        if word.code == "CNY" && word.exp == -1 && mode == Mode::Scan {
+            // 角 alone is a jiao only after 元 or in a cheque amount.
+            return Ok(());
+        }
+        r.multiply(i32::from(word.exp))?;
+        r.unit = Some(Unit::new(word.code));
+        r.word = Some(word);
+        r.word_end = end;
+        *c = Cursor::new(text, end);
+        r.end = end;
+        if word.code == "CNY" {
+            read_cents(text, c, r)?;
+        }
+        if word.word == "成" {
+            // 两成半 = 25%.
+            let mut h = c.clone();
+            if h.eat("半") {
+                r.value = r.value.map(|v| v + Decimal::from(5));
+                *c = h;
+                r.end = c.pos();
+            }
+        }
+    } else if mode == Mode::Whole {
+        // A cheque amount with no 元: 肆角叁分, 壹分.
+        let mut p = c.clone();
+        if p.eat("分") && !r.form.fraction {
+            r.multiply(-2)?;
+            r.unit = Some(Unit::new("CNY"));
+            *c = p;
+            r.end = c.pos();
+        }
+    }
+    read_rate(text, c, r)?;
+    Ok(())
+}
+
+impl Raw {
+    fn multiply_by(&mut self, m: Decimal) -> Result<(), NumeralError> {
+        for v in [&mut self.value, &mut self.low, &mut self.high].into_iter().flatten() {
+            *v = v.checked_mul(m).ok_or(NumeralError::Overflow { start: 0, end: 0 })?;
+        }
+        Ok(())
+    }
+}
+
+/// 元 followed by 角 and 分 (壹元零壹分, 三元五角), or 整/正.
+fn read_cents<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw) -> Result<(), NumeralError> {
+    let Some(v) = r.value else { return Ok(()) };
+    let mut total = v;
+    let mut p = c.clone();
+    let mut any = false;
+    for (word, exp) in [("角", -1), ("毛", -1), ("分", -2)] {
+        let mut q = p.clone();
+        q.eat("零");
+        if let Some(n) = numeral_at(&q)? {
+            if n.form.digits == 1 && n.form.magnitudes == 0 && !n.form.fraction {
+                let mut after = Cursor::new(text, n.end);
+                if after.eat(word) {
+                    total = total
+                        .checked_add(scaled(n.value, exp)?)
+                        .ok_or(NumeralError::Overflow { start: 0, end: 0 })?;
+                    p = after;
+                    any = true;
+                }
+            }
+        }
+    }
+    if p.eat("整") || p.eat("正") || (any && p.eat("钱")) {
+        any = true;
+    }
+    if p.eat("人民币") {
+        any = true;
+    }
+    if any {
+        r.value = Some(total);
+        *c = p;
+        r.end = c.pos();
+    }
+    Ok(())
+}
+
+/// `/` + magnitude? + unit: a rate (0.56亿元/平方公里, 0.045吨标煤/万元, 1.75亿/家).
+fn read_rate<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw) -> Result<(), NumeralError> {
+    let mut p = c.clone();
+    if !p.eat("/") {
+        return Ok(());
+    }
+    let mut den_exp = 0i32;
+    if let Some(m) = numeral_at(&p)? {
+        if m.form.digits == 0 && m.form.magnitudes > 0 {
+            if let Some(s) = m.form.scale {
+                den_exp = i32::from(s);
+                p = Cursor::new(text, m.end);
+            }
+        } else {
+            return Ok(());
+        }
+    }
+    let Some((den, end)) = unit::lookup(&p) else {
+        return Ok(());
+    };
+    if matches!(
+        den.kind,
+        Kind::Percent | Kind::Permille | Kind::PercentagePoint | Kind::Times
+    ) {
+        return Ok(());
+    }
+    r.multiply(-(den_exp + i32::from(den.exp)))?;
+    match r.unit {
+        Some(u) if u.per().is_none() => r.unit = Some(Unit::rate(u.code(), den.code)),
+        Some(_) => return Ok(()),
+        None => r.bare_per = Some(den.code),
+    }
+    *c = Cursor::new(text, end);
+    r.end = end;
+    Ok(())
+}
+
+/// `~`, `-`, `至`, `到` + a second number: a range. The unit may be written
+/// once, after the second number (`3至5亿元`), which then also lends its
+/// magnitude to a first number that has none.
+fn read_range<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: Mode) -> Result<(), NumeralError> {
+    if r.value.is_none() || r.lead != Lead::Plain {
+        return Ok(());
+    }
+    let mut p = c.clone();
+    p.eat("(含)");
+    p.skip_spaces();
+    let Some(_) = RANGE_SEPARATORS.iter().find(|s| p.eat(s)) else {
+        return Ok(());
+    };
+    p.eat("-");
+    p.skip_spaces();
+    // The second end may repeat a prefix form: 70%~80%, 百分之三十到百分之四十.
+    let mut pct = p.clone();
+    let repeats_fraction = r
+        .word
+        .is_some_and(|w| w.kind == Kind::Percent || w.kind == Kind::Permille)
+        && r.num_start > r.start
+        && (pct.eat("百分之") || pct.eat("千分之"));
+    if repeats_fraction {
+        p = pct;
+    }
+    let Some(n2) = numeral_at(&p)? else {
+        return Ok(());
+    };
+    if n2.form.negative {
+        return Ok(());
+    }
+    let mut second = Raw::new(n2.start, n2.end, n2);
+    let mut q = Cursor::new(text, n2.end);
+    if r.word.is_some() && r.num_start > r.start && !repeats_fraction {
+        // 百分之三十到四十: the second end shares the fraction word.
+        second.unit = r.unit;
+        second.word = r.word;
+    } else if !repeats_fraction {
+        read_after_number(text, &mut q, &mut second, mode)?;
+    } else {
+        second.unit = r.unit;
+        second.word = r.word;
+    }
+    let (Some(lo), Some(hi)) = (r.value, second.value) else {
+        return Ok(());
+    };
+    let mut lo = lo;
+    match (r.unit, second.unit) {
+        (Some(a), Some(b)) if a == b => {}
+        (Some(_), None) if repeats_fraction || second.word == r.word => {}
+        (None, Some(_)) => {
+            // The first number takes the unit (and magnitude) written once at the end.
+            let word_exp = second.word.map_or(0, |w| i32::from(w.exp));
+            lo = scaled(lo, word_exp)?;
+            lo = share_magnitude(lo, &r.form, &n2.form, hi)?;
+            if let Some(per) = second.unit.and_then(|u| u.per()) {
+                let _ = per;
+                return Ok(());
+            }
+            r.unit = second.unit;
+            r.word = second.word;
+        }
+        (None, None) if mode == Mode::Whole => {
+            lo = share_magnitude(lo, &r.form, &n2.form, hi)?;
+        }
+        _ => return Ok(()),
+    }
+    if lo > hi {
+        return Ok(());
+    }
+    r.low = Some(lo);
+    r.high = Some(hi);
+    r.value = None;
+    r.end = q.pos().max(n2.end);
+    if second.qualifier != Qualifier::Exact {
+        r.qualifier = second.qualifier;
+    }
+    *c = Cursor::new(text, r.end);
+    Ok(())
+}
+
+/// In `3至5亿元`, `十八至三十万`, `七千到九千亿` the first number borrows the large
+/// magnitude the second ends with, unless that would put it above the second
+/// (`从8500到3万` stays 8500).
+fn share_magnitude(lo: Decimal, first: &Form, second: &Form, hi: Decimal) -> Result<Decimal, NumeralError> {
+    if first.large || second.tail_large == 0 {
+        return Ok(lo);
+    }
+    let borrowed = scaled(lo, i32::from(second.tail_large))?;
+    Ok(if borrowed <= hi { borrowed } else { lo })
+}
+
+/// 以上, 以下, 以内, 左右, 上下, a trailing +.
+fn read_suffix(c: &mut Cursor<'_>, r: &mut Raw) {
+    let mut p = c.clone();
+    p.eat("(含)");
+    if let Some(q) = eat_any(&mut p, SUFFIXES) {
+        // 上下 and 以上 must not run into a following word that owns them (以上的 is fine).
+        if r.qualifier == Qualifier::Exact {
+            r.qualifier = q;
+        }
+        *c = p;
+        r.end = c.pos();
+    }
+}
+
+/// 每 + magnitude? + unit (+ a short noun phrase) + number + unit:
+/// `每万人高价值发明专利20.52件` → 0.002052 件/人.
+fn read_per<'a>(text: &'a str, mut p: Cursor<'a>, start: usize) -> Result<Option<Raw>, NumeralError> {
+    let mut den_exp = 0i32;
+    if let Some(m) = numeral_at(&p)? {
+        match m.form.scale {
+            Some(s) if m.form.digits == 0 || m.value == scaled(Decimal::ONE, i32::from(s))? => {
+                den_exp = i32::from(s);
+                p = Cursor::new(text, m.end);
+            }
+            _ => {
+                // 每10万人: a number then the unit.
+                let s = m.value;
+                if s.is_zero() || s.is_sign_negative() {
+                    return Ok(None);
+                }
+                return Ok(None);
+            }
+        }
+    }
+    let Some((den, den_end)) = unit::lookup(&p) else {
+        return Ok(None);
+    };
+    if !matches!(den.kind, Kind::Count | Kind::Measure | Kind::Currency) {
+        return Ok(None);
+    }
+    den_exp += i32::from(den.exp);
+    p = Cursor::new(text, den_end);
+    // Up to 16 characters of noun phrase, no punctuation, before the number.
+    for _ in 0..16 {
+        let Some(ch) = p.peek() else { return Ok(None) };
+        if ch.is_ascii_digit() || crate::numeral::sym(ch).is_some_and(|s| matches!(s, crate::numeral::Sym::Digit(..))) {
+            let Some(n) = numeral_at(&p)? else {
+                return Ok(None);
+            };
+            let mut r = Raw::new(start, n.end, n);
+            let mut q = Cursor::new(text, n.end);
+            read_after_number(text, &mut q, &mut r, Mode::Scan)?;
+            let Some(u) = r.unit else { return Ok(None) };
+            if u.per().is_some()
+                || r.word
+                    .is_some_and(|w| w.kind == Kind::Percent || w.kind == Kind::PercentagePoint)
+            {
+                return Ok(None);
+            }
+            r.multiply(-den_exp)?;
+            r.unit = Some(Unit::rate(u.code(), den.code));
+            r.lead = Lead::Per;
+            return Ok(Some(r));
+        }
+        if !(is_han(ch) || ch.is_ascii_alphabetic()) || ch == '每' {
+            return Ok(None);
+        }
+        p.next();
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> (String, String) {
+        match parse_expression(s) {
+            Ok(q) => (
+                match (q.value, q.low, q.high) {
+                    (Some(v), _, _) => v.to_string(),
+                    (None, Some(l), Some(h)) => format!("{l}~{h}"),
+                    _ => "?".into(),
+                },
+                format!(
+                    "{}{}",
+                    q.unit.map(|u| u.to_string()).unwrap_or_default(),
+                    if q.qualifier == Qualifier::Exact {
+                        String::new()
+                    } else {
+                        format!(" {}", q.qualifier)
+                    }
+                ),
+            ),
+            Err(e) => ("ERR".into(), e.to_string()),
+        }
+    }
+
+    #[test]
+    fn expressions() {
+        let cases = [
+            ("1318.2亿元", "131820000000", "CNY"),
+            ("0.56亿元/平方公里", "56000000", "CNY/km2"),
+            ("0.045吨标煤/万元", "0.0000045", "tce/CNY"),
+            ("70%~80%", "70~80", "percent"),
+            ("3至5亿元", "300000000~500000000", "CNY"),
+            ("两到三万港元", "20000~30000", "HKD"),
+            ("八九亿", "800000000~900000000", ""),
+            ("超210GW+", "210000000000", "W over"),
+            ("747余万元", "7470000", "CNY over"),
+            ("80余萬噸標煤", "800000", "tce over"),
+            ("5.5個百分點", "5.5", "pp"),
+            ("百分之三十五", "35", "percent"),
+            ("百分之负三点八", "-3.8", "percent"),
+            ("负百分之点二八", "-0.28", "percent"),
+            ("千分之五", "5", "permille"),
+            ("三成", "30", "percent"),
+            ("两成半", "25", "percent"),
+            ("翻两番", "4", "times"),
+            ("上百万元", "1000000", "CNY approx"),
+            ("上万个", "10000", "个 approx"),
+            ("40%以上", "40", "percent at_least"),
+            ("5万元以下", "50000", "CNY at_most"),
+            ("超过了20%", "20", "percent over"),
+            ("不少于3亿元", "300000000", "CNY at_least"),
+            ("第16位", "16", "rank"),
+            ("1.75亿/家", "175000000", ""),
+            ("四分之三", "0.75", ""),
+            ("壹元零壹分", "1.01", "CNY"),
+            ("肆角叁分", "0.43", "CNY"),
+            ("一千零十一", "1011", ""),
+            ("¥100", "100", "CNY"),
+            ("8吉瓦", "8000000000", "W"),
+            ("10%-17%", "10~17", "percent"),
+        ];
+        let mut bad = vec![];
+        for (s, v, u) in cases {
+            let got = q(s);
+            if got != (v.to_string(), u.to_string()) {
+                bad.push(format!("{s}: got {got:?}, want ({v}, {u})"));
+            }
+        }
+        assert!(bad.is_empty(), "\n{}", bad.join("\n"));
+    }
+}
