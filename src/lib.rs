@@ -13,6 +13,7 @@ pub mod numeral;
 
 pub use rust_decimal::Decimal;
 pub mod quantity;
+pub mod scan;
 pub mod unit;
 
 pub use quantity::{ParseError, Qualifier, Quantity};

@@ -302,6 +302,11 @@ impl<'a> Reader<'a> {
                     self.cur = before.clone();
                     self.arabic((negative || self.leading_point) && !any)?
                 }
+                None if c == '.' && !any && (negative || self.leading_point) => {
+                    // -.34: a fraction with no integer part, after a sign.
+                    self.cur = before.clone();
+                    self.arabic(true)?
+                }
                 Some(Sym::Digit(d, false)) => self.chinese_digit(d, c == '两' || c == '俩')?,
                 Some(Sym::Small(p)) => !stops_here(&before) && self.small(p)?,
                 Some(Sym::Large(p)) => !stops_here(&before) && self.large(p)?,
@@ -343,6 +348,21 @@ impl<'a> Reader<'a> {
             }
             any = true;
             end = self.cur.pos();
+            // Scraped text puts a space between digits and their magnitude: 177.1 亿.
+            if self.form.arabic && self.pending.is_some() && self.last_power.is_none() {
+                let mut probe = self.cur.clone();
+                let before_spaces = probe.pos();
+                probe.skip_spaces();
+                if probe.pos() > before_spaces
+                    && probe.pos() - before_spaces <= 2
+                    && probe
+                        .peek()
+                        .and_then(sym)
+                        .is_some_and(|s| matches!(s, Sym::Large(_) | Sym::Small(2 | 3)))
+                {
+                    self.cur = probe;
+                }
+            }
             // 15k, 30w: Arabic digits with a Latin magnitude letter.
             if self.form.arabic && !self.pending_chinese_digit && self.pending.is_some() && self.last_power.is_none() {
                 let mut probe = self.cur.clone();
@@ -561,7 +581,11 @@ impl<'a> Reader<'a> {
         if p >= self.section_floor {
             return Ok(false);
         }
-        if self.pending.is_none() && matches!(self.last_power, Some(1..=3)) && !self.zero_gap {
+        if self.pending.is_none()
+            && matches!(self.last_power, Some(1..=3))
+            && !self.zero_gap
+            && self.form.bare_magnitude
+        {
             // 百十: a small magnitude needs a digit after another one.
             return Ok(false);
         }

@@ -429,7 +429,7 @@ fn eat_any<T: Copy>(c: &mut Cursor<'_>, table: &[(&str, T)]) -> Option<T> {
     let mut best: Option<(usize, T)> = None;
     for &(word, t) in table {
         let mut probe = c.clone();
-        if probe.eat(word) && best.is_none_or(|(end, _)| probe.pos() > end) {
+        if probe.eat(word) && best.map_or(true, |(end, _)| probe.pos() > end) {
             best = Some((probe.pos(), t));
         }
     }
@@ -489,7 +489,7 @@ fn finish_read<'a>(
         return Ok(None);
     }
     // A bare magnitude (千, 万, 百万) is a number only after a qualifier: 近千次, 上万个.
-    if r.form.bare_magnitude && qualifier.is_none() && r.lead == Lead::Plain {
+    if r.form.bare_magnitude && r.form.digits == 0 && qualifier.is_none() && r.lead == Lead::Plain {
         return Ok(None);
     }
     if let Some(q) = qualifier {
@@ -565,17 +565,23 @@ fn read_body<'a>(
     {
         let mut p = c.clone();
         let neg = p.eat("负") || p.eat("-");
-        let frac = if p.eat("百分之") {
+        let frac = if p.eat("百分之") || p.eat("佰分之") {
             Some("percent")
-        } else if p.eat("千分之") {
+        } else if p.eat("千分之") || p.eat("仟分之") {
             Some("permille")
         } else {
             None
         };
         if let Some(code) = frac {
-            let Some(n) = numeral::read_after_fraction_word(text, p.pos())? else {
+            // 五百分之二 is two five-hundredths, not a percentage.
+            if !neg && prev_is_digit(text, body_start) {
+                return Ok(None);
+            }
+            let Some(mut n) = numeral::read_after_fraction_word(text, p.pos())? else {
                 return Ok(None);
             };
+            // 百分之百: the magnitude word stands for one hundred here.
+            n.form.bare_magnitude = false;
             let mut r = Raw::new(body_start, n.end, n);
             if neg {
                 r.value = r.value.map(|v| -v);
@@ -588,6 +594,32 @@ fn read_body<'a>(
             read_range(text, c, &mut r, mode)?;
             return Ok(Some(r));
         }
+    }
+    // 零下四摄氏度: below zero.
+    let below_zero = c.eat("零下");
+    // 半斤, 半成: a half with no number before it.
+    {
+        let mut p = c.clone();
+        if !below_zero && p.eat("半") {
+            if let Some((word, end)) = unit::lookup(&p) {
+                if word.exp >= 0 && !matches!(word.kind, Kind::Currency) {
+                    let mut r = Raw::empty(body_start, end);
+                    r.value = Some(Decimal::new(5, 1));
+                    r.form.fraction = true;
+                    r.num_start = body_start;
+                    r.num_end = p.pos();
+                    r.multiply(i32::from(word.exp))?;
+                    r.unit = Some(Unit::new(word.code));
+                    r.word = Some(word);
+                    r.word_end = end;
+                    *c = Cursor::new(text, end);
+                    return Ok(Some(r));
+                }
+            }
+        }
+    }
+    if mode == Mode::Whole {
+        c.eat("从");
     }
     // Currency signs (¥100), and in a single expression currency words (港币2960元).
     let mut sign = eat_any(c, CURRENCY_SIGNS);
@@ -602,14 +634,24 @@ fn read_body<'a>(
             return Ok(Some(r));
         }
     }
-    let Some(n) = numeral_at(c)? else {
+    // In a single expression a fraction may stand alone: 点五 = 0.5.
+    let n = if mode == Mode::Whole {
+        numeral::read_after_fraction_word(text, c.pos())?
+    } else {
+        numeral_at(c)?
+    };
+    let Some(n) = n else {
         return Ok(None);
     };
     let mut r = Raw::new(body_start, n.end, n);
     *c = Cursor::new(text, n.end);
     read_after_number(text, c, &mut r, mode)?;
+    if below_zero {
+        r.value = r.value.map(|v| -v);
+    }
     if let Some(code) = sign {
-        if r.unit.is_none() {
+        let generic_yuan = r.word.is_some_and(|w| w.word == "元" || w.word == "圆");
+        if r.unit.is_none() || generic_yuan {
             r.unit = Some(Unit::new(code));
         } else if r.unit.is_some_and(|u| u.code() != code) {
             return Ok(None);
@@ -618,6 +660,22 @@ fn read_body<'a>(
     read_range(text, c, &mut r, mode)?;
     read_suffix(c, &mut r);
     Ok(Some(r))
+}
+
+/// True if a single nonzero digit stands just before `at` (五百分之二), so that
+/// the digit and the magnitude word form a denominator. After 零 or a run of
+/// digits (点五零百分之…, 四三千分之五) they cannot.
+fn prev_is_digit(text: &str, at: usize) -> bool {
+    let digit = |c: Option<char>| {
+        c.map(crate::normalize::fold)
+            .and_then(numeral::sym)
+            .and_then(|s| match s {
+                numeral::Sym::Digit(d, _) => Some(d),
+                _ => None,
+            })
+    };
+    let mut back = text.get(..at).unwrap_or("").chars().rev();
+    matches!(digit(back.next()), Some(d) if d > 0) && digit(back.next()).is_none()
 }
 
 /// `[N][十|百|千|万]分之M` or `N/M` as a bare number worth M/N; a value that
@@ -649,12 +707,17 @@ fn read_fraction<'a>(text: &'a str, c: &mut Cursor<'a>, start: usize) -> Result<
     if den.is_zero() || (slash && m.form.chinese) {
         return Ok(None);
     }
-    let v = m.value.checked_div(den).unwrap_or_default();
+    // N分之M is M/N; a/b is a/b.
+    let (num, den) = if slash { (den, m.value) } else { (m.value, den) };
+    if den.is_zero() {
+        return Ok(None);
+    }
+    let v = num.checked_div(den).unwrap_or_default();
     let rounded = v.round_dp(28);
     let mut r = Raw::new(start, m.end, m);
     r.value = Some(rounded);
     r.form.fraction = true;
-    if rounded.checked_mul(den) != Some(m.value) {
+    if rounded.checked_mul(den) != Some(num) {
         r.qualifier = Qualifier::Approx;
     }
     *c = Cursor::new(text, m.end);
@@ -771,13 +834,25 @@ fn read_after_number<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: M
         if word.code == "CNY" {
             read_cents(text, c, r)?;
         }
-        if word.word == "成" {
-            // 两成半 = 25%.
+        // 一吨半, 两米半, 两成半: 半 after the unit adds half of that unit.
+        let mut h = c.clone();
+        if h.eat("半") && r.value.is_some() && !r.form.fraction && word.kind != Kind::Currency {
+            let half = scaled(Decimal::new(5, 1), i32::from(word.exp))?;
+            r.value = r.value.and_then(|v| v.checked_add(half));
+            *c = h;
+            r.end = c.pos();
+        }
+        // 三万元欧元, 9000元日币: a currency named after a generic 元.
+        if word.word == "元" {
             let mut h = c.clone();
-            if h.eat("半") {
-                r.value = r.value.map(|v| v + Decimal::from(5));
-                *c = h;
-                r.end = c.pos();
+            if let Some((w2, e2)) = unit::lookup(&h) {
+                if w2.kind == Kind::Currency && w2.code != "CNY" && !w2.code.is_empty() && w2.exp == 0 {
+                    h = Cursor::new(text, e2);
+                    r.unit = Some(Unit::new(w2.code));
+                    r.word = Some(w2);
+                    *c = h;
+                    r.end = c.pos();
+                }
             }
         }
     } else if mode == Mode::Whole {
@@ -961,10 +1036,19 @@ fn read_range<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: Mode) ->
 /// magnitude the second ends with, unless that would put it above the second
 /// (`从8500到3万` stays 8500).
 fn share_magnitude(lo: Decimal, first: &Form, second: &Form, hi: Decimal) -> Result<Decimal, NumeralError> {
-    if first.large || second.tail_large == 0 {
+    // Plain digits borrow every magnitude of the second number (两到三仟, 八到九百亿);
+    // a number with its own small magnitudes borrows only the large ones (十八至三十万).
+    let exp = if first.magnitudes == 0 {
+        second.scale.unwrap_or(second.tail_large)
+    } else if !first.large {
+        second.tail_large
+    } else {
+        0
+    };
+    if exp == 0 {
         return Ok(lo);
     }
-    let borrowed = scaled(lo, i32::from(second.tail_large))?;
+    let borrowed = scaled(lo, i32::from(exp))?;
     Ok(if borrowed <= hi { borrowed } else { lo })
 }
 

@@ -81,6 +81,7 @@ pub static WORDS: &[UnitWord] = &[
     w("港元", "HKD", 0, Currency),
     w("港币", "HKD", 0, Currency),
     w("日元", "JPY", 0, Currency),
+    w("日币", "JPY", 0, Currency),
     w("英镑", "GBP", 0, Currency),
     w("新台币", "TWD", 0, Currency),
     w("台币", "TWD", 0, Currency),

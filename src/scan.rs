@@ -1,0 +1,501 @@
+//! Finding every quantity in running text.
+//!
+//! The scanner walks the text one sentence at a time. In each sentence it
+//! reads a candidate wherever a number (or a qualifier, `第`, `每`, `¥` …)
+//! can begin, using the grammar of [`crate::quantity`], then judges it in
+//! context:
+//!
+//! - years, dates, durations (`3个月`, `40余年`) and bare numbers are not
+//!   quantities (they carry no unit of the contract);
+//! - `一` and `二` before a measure word are an article or an ordinal
+//!   (`一家公司`, `二次攀登`): counts are written `1家`, `两家`;
+//! - a number inside a short quotation is a name (`“33条”`, `“5050计划”`),
+//!   and so is `N条` before `举措`, `意见`, `政策` …;
+//! - `第N` is a rank when written `第N位`/`第N名`, or after 居, 位列, 排名 …;
+//! - digits inside Latin words and URLs (`a0002`, `/2023/`) are skipped.
+//!
+//! Then, within the sentence, a unit written once for a list is shared
+//! (`2.2个、4.4个百分点`, `15.7、12.4和1.1个百分点`), a rate written without its
+//! numerator unit takes it from a parallel rate (`1.75亿/家、0.15亿元/家`), and
+//! a bare number after `倍差` is a multiple.
+//!
+//! ```
+//! use zh_econ::scan::quantities;
+//!
+//! let text = "2023年海宁市实现地区生产总值1318.2亿元，同比增长6.8%；新增“专精特新”企业近50家。";
+//! let found: Vec<_> = quantities(text).map(|q| (q.text, q.value.unwrap().to_string())).collect();
+//! assert_eq!(found, [
+//!     ("1318.2亿元".to_string(), "131820000000".to_string()),
+//!     ("6.8%".to_string(), "6.8".to_string()),
+//!     ("近50家".to_string(), "50".to_string()),
+//! ]);
+//! ```
+
+use crate::normalize::{fold, is_han, Cursor};
+use crate::numeral;
+use crate::quantity::{self, Lead, Mode, Quantity, Raw};
+use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, NAME_WORDS, TIME_WORDS};
+use rust_decimal::Decimal;
+
+/// Every quantity of `text`, in order, as a lazy iterator.
+///
+/// Spans are byte offsets into `text`; quantities never overlap.
+///
+/// ```
+/// let q = zh_econ::scan::quantities("长兴县规上工业增加值达300.9億元").next().unwrap();
+/// assert_eq!(q.text, "300.9億元");
+/// assert_eq!(q.unit.unwrap().code(), "CNY");
+/// ```
+pub fn quantities(text: &str) -> Quantities<'_> {
+    Quantities {
+        text,
+        pos: 0,
+        buf: Vec::new(),
+        out: Vec::new(),
+        next: 0,
+    }
+}
+
+/// Every quantity of `text`, collected.
+///
+/// ```
+/// assert_eq!(zh_econ::scan::find_all("分别低于2.2个、4.4个百分点").len(), 2);
+/// ```
+pub fn find_all(text: &str) -> Vec<Quantity> {
+    quantities(text).collect()
+}
+
+/// The iterator returned by [`quantities`].
+#[derive(Debug, Clone)]
+pub struct Quantities<'h> {
+    text: &'h str,
+    pos: usize,
+    buf: Vec<Raw>,
+    out: Vec<Quantity>,
+    next: usize,
+}
+
+impl Iterator for Quantities<'_> {
+    type Item = Quantity;
+
+    fn next(&mut self) -> Option<Quantity> {
+        loop {
+            if let Some(q) = self.out.get_mut(self.next) {
+                self.next += 1;
+                return Some(std::mem::replace(q, empty_quantity()));
+            }
+            if self.pos >= self.text.len() {
+                return None;
+            }
+            self.out.clear();
+            self.next = 0;
+            let end = sentence_end(self.text, self.pos);
+            scan_sentence(self.text, self.pos, end, &mut self.buf);
+            resolve(self.text, &mut self.buf);
+            for r in self.buf.drain(..) {
+                if accept_final(&r) {
+                    self.out.push(r.into_quantity(self.text));
+                }
+            }
+            self.pos = end;
+        }
+    }
+}
+
+fn empty_quantity() -> Quantity {
+    Quantity {
+        start: 0,
+        end: 0,
+        text: String::new(),
+        value: None,
+        low: None,
+        high: None,
+        unit: None,
+        qualifier: quantity::Qualifier::Exact,
+    }
+}
+
+/// Byte offset just past the end of the sentence that starts at `start`.
+fn sentence_end(text: &str, start: usize) -> usize {
+    let rest = text.get(start..).unwrap_or("");
+    for (i, c) in rest.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '；' | ';') {
+            return start + i + c.len_utf8();
+        }
+    }
+    text.len()
+}
+
+/// True if a quantity may begin with `c` (folded).
+#[inline]
+fn can_start(c: char) -> bool {
+    numeral::can_start(c)
+        || matches!(
+            c,
+            '半' | '约'
+                | '大'
+                | '近'
+                | '将'
+                | '接'
+                | '上'
+                | '超'
+                | '逾'
+                | '突'
+                | '不'
+                | '至'
+                | '未'
+                | '最'
+                | '第'
+                | '首'
+                | '每'
+                | '翻'
+                | '¥'
+                | '￥'
+                | 'U'
+                | 'H'
+                | 'N'
+                | '-'
+        )
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text.get(..at).and_then(|s| s.chars().next_back())
+}
+
+fn scan_sentence(text: &str, start: usize, end: usize, buf: &mut Vec<Raw>) {
+    let mut pos = start;
+    while pos < end {
+        let Some(ch) = text.get(pos..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        let f = fold(ch);
+        let step = pos + ch.len_utf8();
+        if !can_start(f) {
+            pos = step;
+            continue;
+        }
+        match quantity::read(text, pos, Mode::Scan) {
+            Ok(Some(r)) if r.end <= end && r.end > pos => {
+                let next = if accept(text, &r) {
+                    let e = r.end;
+                    buf.push(r);
+                    e
+                } else {
+                    r.num_end.max(step)
+                };
+                pos = next;
+            }
+            _ => {
+                // Skip the whole numeral so a long digit run is read once.
+                pos = match numeral::read(text, pos) {
+                    Ok(Some(n)) if n.end > pos => n.end,
+                    _ => step,
+                };
+            }
+        }
+    }
+}
+
+/// Context rules for one candidate (see the module docs).
+fn accept(text: &str, r: &Raw) -> bool {
+    // Digits inside URLs, paths and codes (`/2023/`, `id=5`, `v1.2`). Latin
+    // letters before a number are fine: GDP1318.2亿元, CPI上涨2%.
+    if let Some(p) = prev_char(text, r.start) {
+        let p = fold(p);
+        if "_/\\=#@.&%".contains(p)
+            || (p.is_ascii_alphabetic() && text.get(r.start..).is_some_and(|s| s.starts_with('.')))
+        {
+            return false;
+        }
+    }
+    // A lone 零 is a word (零部件, 零售), not a number.
+    if r.form.digits == 1 && !r.form.arabic && r.form.magnitudes == 0 && r.value.is_some_and(|v| v.is_zero()) {
+        return false;
+    }
+    if in_short_quote(text, r.start, r.end) {
+        return false;
+    }
+    let after = Cursor::new(text, r.end);
+    match r.lead {
+        Lead::Rank { explicit } => {
+            return r.value.is_some_and(|v| v.is_integer() && v > Decimal::ZERO)
+                && (explicit || (rank_verb_before(text, r.start) && rank_may_end(&after)));
+        }
+        Lead::First => return rank_verb_before(text, r.start),
+        Lead::Per | Lead::Plain => {}
+    }
+    let Some(word) = r.word else {
+        // Bare numbers stay as candidates for a unit shared by a list.
+        return r.unit.is_none() && !r.form.negative || r.unit.is_some();
+    };
+    match word.kind {
+        Kind::Count => {
+            if r.lead == Lead::Per {
+                return true;
+            }
+            let first = text.get(r.num_start..).and_then(|s| s.chars().next()).map(fold);
+            let lone_digit = r.form.digits == 1 && r.form.magnitudes == 0 && !r.form.arabic;
+            if lone_digit && matches!(first, Some('一' | '二')) && !r.prefixed {
+                return false;
+            }
+            if TIME_WORDS.iter().any(|w| after.clone().eat(w)) {
+                return false;
+            }
+            if word.word == "条" && NAME_WORDS.iter().any(|w| after.clone().eat(w)) {
+                return false;
+            }
+            if r.form.negative {
+                return false;
+            }
+        }
+        Kind::Percent if word.word == "成" => {
+            if after.peek().is_some_and(|c| CHENG_NOT_PERCENT.contains(c)) {
+                return false;
+            }
+            if r.form.arabic && r.value.is_some_and(|v| v > Decimal::from(100)) {
+                return false;
+            }
+        }
+        Kind::Measure if word.word == "度" => return r.form.large,
+        _ => {}
+    }
+    true
+}
+
+/// A count must be whole, a unit must be known, by the end of the sentence.
+fn accept_final(r: &Raw) -> bool {
+    let Some(u) = r.unit else { return false };
+    if r.word.is_some_and(|w| w.kind == Kind::Count) && u.per().is_none() {
+        return [r.value, r.low, r.high].iter().flatten().all(|v| v.is_integer());
+    }
+    true
+}
+
+/// Rank verbs: 居五地第2, 位列嘉兴第一, 排名第三.
+const RANK_VERBS: &[&str] = &["居", "列", "排名", "排", "位于", "名列", "跻身", "排在"];
+
+fn rank_verb_before(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    for (i, (pos, c)) in head.char_indices().rev().enumerate() {
+        if i > 14 || matches!(c, '，' | ',' | '。' | '；' | ';' | '\n' | '：' | ':') {
+            return false;
+        }
+        let cur = Cursor::new(text, pos);
+        if RANK_VERBS.iter().any(|w| cur.clone().eat(w)) {
+            return true;
+        }
+    }
+    false
+}
+
+fn rank_may_end(after: &Cursor<'_>) -> bool {
+    match after.peek() {
+        None => true,
+        Some(c) => !is_han(c) || "和与及、或".contains(c),
+    }
+}
+
+/// True if `[start, end)` stands inside a quotation of at most 12 characters
+/// on each side: `“33条”`, `“5050计划”`, `“人才新政25条”`.
+fn in_short_quote(text: &str, start: usize, end: usize) -> bool {
+    let open = text
+        .get(..start)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take(12)
+        .find(|c| matches!(c, '“' | '”' | '「' | '」' | '"' | '『' | '』' | '。' | '，' | '\n'));
+    let expect = match open {
+        Some('“') => '”',
+        Some('「') => '」',
+        Some('『') => '』',
+        Some('"') => '"',
+        _ => return false,
+    };
+    let close = text
+        .get(end..)
+        .unwrap_or("")
+        .chars()
+        .take(12)
+        .find(|c| matches!(c, '“' | '”' | '「' | '」' | '"' | '『' | '』' | '。' | '，' | '\n'));
+    close == Some(expect)
+}
+
+/// Sentence-level resolution: shared units in lists, rates missing their
+/// numerator, multiples after 倍差.
+fn resolve(text: &str, buf: &mut [Raw]) {
+    // 倍差为1.63
+    for r in buf.iter_mut() {
+        if r.unit.is_none() && r.bare_per.is_none() && after_ratio_word(text, r.start) {
+            r.unit = Some(Unit::new("times"));
+        }
+    }
+    // Lists: the unit is written once, on the last item.
+    let mut i = 0;
+    while i < buf.len() {
+        let mut j = i;
+        while j + 1 < buf.len()
+            && buf
+                .get(j)
+                .zip(buf.get(j + 1))
+                .is_some_and(|(a, b)| list_gap(text, a.end, b.start))
+        {
+            j += 1;
+        }
+        if j > i {
+            share_unit(buf, i, j);
+        }
+        i = j + 1;
+    }
+    // 1.75亿/家 beside 0.15亿元/家: the rate's numerator comes from its neighbour.
+    for k in 0..buf.len() {
+        let Some(per) = buf.get(k).and_then(|r| r.bare_per) else {
+            continue;
+        };
+        let model = buf
+            .iter()
+            .filter(|o| o.unit.is_some_and(|u| u.per() == Some(per)))
+            .map(|o| (o.unit, o.form.tail_large))
+            .next();
+        if let (Some((Some(u), tail)), Some(r)) = (model, buf.get_mut(k)) {
+            if !r.form.large && tail > 0 {
+                let f = Decimal::from_i128_with_scale(10i128.pow(u32::from(tail)), 0);
+                for v in [&mut r.value, &mut r.low, &mut r.high].into_iter().flatten() {
+                    if let Some(x) = v.checked_mul(f) {
+                        *v = x;
+                    }
+                }
+            }
+            r.unit = Some(u);
+            r.bare_per = None;
+        }
+    }
+}
+
+fn share_unit(buf: &mut [Raw], i: usize, j: usize) {
+    let Some(last) = buf.get(j) else { return };
+    let (Some(unit), Some(word), tail, last_per) = (last.unit, last.word, last.form.tail_large, last.bare_per) else {
+        return;
+    };
+    if last_per.is_some() || last.lead != Lead::Plain {
+        return;
+    }
+    for r in buf.iter_mut().take(j).skip(i) {
+        if r.lead != Lead::Plain || r.bare_per.is_some() {
+            continue;
+        }
+        match r.word {
+            None if r.unit.is_none() => {
+                let mut exp = i32::from(word.exp);
+                if !r.form.large {
+                    exp += i32::from(tail);
+                }
+                let f = if exp >= 0 {
+                    Decimal::from_i128_with_scale(10i128.pow(exp.unsigned_abs()), 0)
+                } else {
+                    Decimal::from_i128_with_scale(1, exp.unsigned_abs())
+                };
+                for v in [&mut r.value, &mut r.low, &mut r.high].into_iter().flatten() {
+                    if let Some(x) = v.checked_mul(f) {
+                        *v = x;
+                    }
+                }
+                r.unit = Some(unit);
+                r.word = Some(word);
+            }
+            // 2.2个、4.4个百分点: 个 is the start of the unit written in full at the end.
+            Some(w) if w.kind == Kind::Count && word.word.starts_with(w.word) && word.word != w.word => {
+                r.unit = Some(unit);
+                r.word = Some(word);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// True if only list separators stand between two candidates: 、 , 和 及 与 或.
+fn list_gap(text: &str, a: usize, b: usize) -> bool {
+    let Some(gap) = text.get(a..b) else { return false };
+    let gap = gap.trim_matches(|c: char| c.is_whitespace());
+    matches!(gap, "、" | "," | "，" | "和" | "及" | "与" | "或" | "以及" | "/")
+}
+
+/// True if `at` follows 倍差 (and a copula): 城乡居民收入倍差为1.63.
+fn after_ratio_word(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    let folded: String = head
+        .chars()
+        .rev()
+        .take(6)
+        .map(fold)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let mut s = folded.as_str();
+    for cop in ["为", "是", "达", "达到", "仅为", "缩小至", "缩小到", "降至"] {
+        if let Some(x) = s.strip_suffix(cop) {
+            s = x;
+            break;
+        }
+    }
+    s.ends_with("倍差")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        quantities(s).map(|q| format!("{}={}", q.text, q)).collect()
+    }
+
+    #[test]
+    fn not_quantities() {
+        for s in [
+            "2023年8月2日",
+            "一家公司",
+            "二次攀登",
+            "三大产业",
+            "第三届",
+            "“33条”政策",
+            "“1+4+2”",
+            "5G基站",
+            "4.0工厂",
+            "40余年",
+            "3个工作日",
+            "十条举措",
+            "电话0571-86868686",
+            "a0002",
+            "近年来",
+            "成立3年",
+        ] {
+            assert_eq!(texts(s), Vec::<String>::new(), "{s}");
+        }
+    }
+
+    #[test]
+    fn lists_share_units() {
+        assert_eq!(
+            texts("分别低于2.2个、4.4个百分点"),
+            ["2.2个=2.2 pp", "4.4个百分点=4.4 pp"]
+        );
+        assert_eq!(
+            texts("分别为1.75亿/家、0.15亿元/家"),
+            ["1.75亿/家=175000000 CNY/家", "0.15亿元/家=15000000 CNY/家"]
+        );
+        assert_eq!(
+            texts("分别下降0.12/家、0.05亿元/家"),
+            ["0.12/家=12000000 CNY/家", "0.05亿元/家=5000000 CNY/家"]
+        );
+        assert_eq!(texts("城乡居民收入倍差为1.63"), ["1.63=1.63 times"]);
+    }
+
+    #[test]
+    fn ranks() {
+        assert_eq!(texts("居五地第2，"), ["第2=2 rank"]);
+        assert_eq!(texts("全国百强县第16位"), ["第16位=16 rank"]);
+        assert_eq!(texts("数量居湖州市首位。"), ["首位=1 rank"]);
+        assert_eq!(texts("第一次会议"), Vec::<String>::new());
+    }
+}
