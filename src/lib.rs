@@ -1,4 +1,4 @@
-//! Exact, typed quantities from Chinese economic text.
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(

@@ -202,7 +202,7 @@ pub fn parse(text: &str) -> Option<Numeral> {
 /// use zh_econ::numeral::read;
 /// let n = read("共1.5万家企业", 3).unwrap().unwrap();
 /// assert_eq!(n.value.to_string(), "15000");
-/// assert_eq!((n.start, n.end), (3, 10));
+/// assert_eq!((n.start, n.end), (3, 9));
 /// ```
 pub fn read(text: &str, start: usize) -> Result<Option<Numeral>, NumeralError> {
     Reader::new(text, start).run()

@@ -148,6 +148,8 @@ const SUFFIXES: &[(&str, Qualifier)] = &[
     ("左右", Qualifier::Approx),
     ("上下", Qualifier::Approx),
     ("+", Qualifier::Over),
+    ("及以上", Qualifier::AtLeast),
+    ("及以下", Qualifier::AtMost),
 ];
 
 /// Signs before a number that name a currency.
@@ -380,6 +382,7 @@ pub(crate) struct Raw {
     pub num_end: usize,
     /// The unit word of the numerator, as matched.
     pub word: Option<&'static UnitWord>,
+    pub word_start: usize,
     pub word_end: usize,
     /// A rate written with no numerator unit (`0.12/家`): only the denominator is known.
     pub bare_per: Option<&'static str>,
@@ -401,13 +404,6 @@ impl Raw {
             unit: self.unit,
             qualifier: self.qualifier,
         }
-    }
-
-    pub(crate) fn kind(&self) -> Option<Kind> {
-        if self.lead != Lead::Plain && self.lead != Lead::Per {
-            return Some(Kind::Rank);
-        }
-        self.word.map(|w| w.kind)
     }
 }
 
@@ -749,6 +745,7 @@ impl Raw {
             num_start: start,
             num_end: end,
             word: None,
+            word_start: end,
             word_end: end,
             bare_per: None,
             scale: None,
@@ -828,6 +825,7 @@ fn read_after_number<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: M
         r.multiply(i32::from(word.exp))?;
         r.unit = Some(Unit::new(word.code));
         r.word = Some(word);
+        r.word_start = p.pos();
         r.word_end = end;
         *c = Cursor::new(text, end);
         r.end = end;

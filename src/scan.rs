@@ -34,7 +34,7 @@
 use crate::normalize::{fold, is_han, Cursor};
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
-use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, NAME_WORDS, TIME_WORDS};
+use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, COMPOUNDS, NAME_WORDS, TIME_WORDS};
 use rust_decimal::Decimal;
 
 /// Every quantity of `text`, in order, as a lazy iterator.
@@ -208,6 +208,17 @@ fn accept(text: &str, r: &Raw) -> bool {
             return false;
         }
     }
+    // 数十家, 几百个: an unspecified number, not a quantity.
+    if let Some(p) = prev_char(text, r.num_start) {
+        let first = text.get(r.num_start..).and_then(|s| s.chars().next()).map(fold);
+        if matches!(fold(p), '数' | '几')
+            && first
+                .and_then(numeral::sym)
+                .is_some_and(|s| !matches!(s, numeral::Sym::Digit(..)))
+        {
+            return false;
+        }
+    }
     // A lone 零 is a word (零部件, 零售), not a number.
     if r.form.digits == 1 && !r.form.arabic && r.form.magnitudes == 0 && r.value.is_some_and(|v| v.is_zero()) {
         return false;
@@ -236,6 +247,10 @@ fn accept(text: &str, r: &Raw) -> bool {
             let first = text.get(r.num_start..).and_then(|s| s.chars().next()).map(fold);
             let lone_digit = r.form.digits == 1 && r.form.magnitudes == 0 && !r.form.arabic;
             if lone_digit && matches!(first, Some('一' | '二')) && !r.prefixed {
+                return false;
+            }
+            let unit_at = Cursor::new(text, r.word_start);
+            if r.word_end == r.end && COMPOUNDS.iter().any(|w| unit_at.clone().eat(w)) {
                 return false;
             }
             if TIME_WORDS.iter().any(|w| after.clone().eat(w)) {
