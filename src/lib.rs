@@ -7,12 +7,17 @@
 )]
 
 pub mod decode;
+pub mod document;
+pub mod fact;
 pub mod format;
+pub mod indicator;
 pub mod normalize;
 pub mod numeral;
+pub mod period;
 
 pub use rust_decimal::Decimal;
 pub mod quantity;
+pub mod region;
 pub mod scan;
 pub mod unit;
 

@@ -70,6 +70,50 @@ pub fn fold_str(s: &str) -> String {
     Cursor::new(s, 0).map(|(_, _, c)| c).collect()
 }
 
+/// A folded copy of a piece of text that remembers where each of its bytes
+/// came from, for matching names (regions, indicators) with automata while
+/// reporting spans in the original text.
+///
+/// ```
+/// use zh_econ::normalize::Folded;
+/// let f = Folded::new("長興縣(xiàn)GDP", 0);
+/// assert_eq!(f.text, "长兴县GDP");
+/// assert_eq!(f.original(9), 16); // "G" in the original: 9 bytes of 長興縣, 7 of (xiàn)
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// `map[i]` is the original byte offset of folded byte `i`; one extra entry
+    /// maps the end.
+    map: Vec<usize>,
+}
+
+impl Folded {
+    /// Folds `s`, whose first byte is at offset `base` of the original text.
+    pub fn new(s: &str, base: usize) -> Self {
+        let mut text = String::with_capacity(s.len());
+        let mut map = Vec::with_capacity(s.len() + 1);
+        for (start, _, c) in Cursor::new(s, 0) {
+            text.push(c);
+            map.resize(text.len(), base + start);
+        }
+        map.push(base + s.len());
+        Folded { text, map }
+    }
+
+    /// The original byte offset of folded byte `i` (clamped to the end).
+    pub fn original(&self, i: usize) -> usize {
+        self.map.get(i).or(self.map.last()).copied().unwrap_or(0)
+    }
+
+    /// The original byte offset just past folded byte range ending at `i`.
+    pub fn original_end(&self, i: usize) -> usize {
+        // The end of a match is the start of the next folded character.
+        self.original(i)
+    }
+}
+
 /// True for a character of the CJK unified ideographs (and extension A).
 ///
 /// ```

@@ -447,7 +447,7 @@ impl<'a> Reader<'a> {
                     }
                     last = probe.clone();
                 }
-                ',' if !frac && group >= 1 && group <= 3 && !(seen_sep && group != 3) => {
+                ',' if !frac && (1..=3).contains(&group) && !(seen_sep && group != 3) => {
                     // A thousands separator: exactly three digits follow, then no digit.
                     let mut look = probe.clone();
                     let mut n = 0;

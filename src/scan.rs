@@ -34,7 +34,7 @@
 use crate::normalize::{fold, is_han, Cursor};
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
-use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, COMPOUNDS, NAME_WORDS, TIME_WORDS};
+use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
 use rust_decimal::Decimal;
 
 /// Every quantity of `text`, in order, as a lazy iterator.
@@ -259,7 +259,7 @@ fn accept(text: &str, r: &Raw) -> bool {
             if word.word == "条" && NAME_WORDS.iter().any(|w| after.clone().eat(w)) {
                 return false;
             }
-            if r.form.negative {
+            if r.form.negative || after_chrome_label(text, r.start) {
                 return false;
             }
         }
@@ -275,6 +275,44 @@ fn accept(text: &str, r: &Raw) -> bool {
         _ => {}
     }
     true
+}
+
+/// True if `at` follows a page-chrome label and a colon or space
+/// (`浏览：1234次`, `回复 56条`, `阅读次数: 5861次`).
+fn after_chrome_label(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    let mut it = head.char_indices().rev().peekable();
+    let mut seps = 0;
+    while let Some(&(_, c)) = it.peek() {
+        if matches!(c, '：' | ':' | ' ' | '\u{3000}' | '(' | '（') {
+            seps += 1;
+            it.next();
+        } else {
+            break;
+        }
+    }
+    if seps == 0 {
+        return false;
+    }
+    let Some(&(end, c)) = it.peek() else { return false };
+    let label_end = end + c.len_utf8();
+    let label: String = head
+        .get(..label_end)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .map(fold)
+        .collect();
+    let label = label
+        .strip_suffix("次数")
+        .or_else(|| label.strip_suffix("量"))
+        .or_else(|| label.strip_suffix("数"))
+        .unwrap_or(&label);
+    CHROME_LABELS.iter().any(|w| label.ends_with(w))
 }
 
 /// A count must be whole, a unit must be known, by the end of the sentence.
@@ -482,6 +520,9 @@ mod tests {
             "十条举措",
             "电话0571-86868686",
             "a0002",
+            "浏览：1234次",
+            "回复: 56条",
+            "阅读次数：5861次",
             "近年来",
             "成立3年",
         ] {

@@ -335,6 +335,13 @@ pub(crate) const COMPOUNDS: &[&str] = &[
     "笔记",
 ];
 
+/// Labels of page chrome and forum counters (`浏览：1234次`, `回复 56条`): a count
+/// after one of them describes the page, not the economy.
+pub(crate) const CHROME_LABELS: &[&str] = &[
+    "浏览", "阅读", "点击", "访问", "查看", "评论", "回复", "点赞", "收藏", "分享", "人气", "热度", "下载", "关注",
+    "粉丝", "帖子", "主题", "积分", "签到", "在线", "金钱", "威望", "贡献", "播放", "转发",
+];
+
 pub(crate) const CHENG_NOT_PERCENT: &str = "立为功长本员果绩效交品熟都型就分份年人材像器员形行";
 
 static INDEX: LazyLock<HashMap<char, Vec<&'static UnitWord>>> = LazyLock::new(|| {

@@ -1,0 +1,79 @@
+//! The document API: parse a text once into its quantities, regions and facts.
+//!
+//! ```
+//! use zh_econ::document::{Document, Options};
+//!
+//! let text = "长兴县2022年实现规上工业增加值300.9亿元，同比增长12.3%。";
+//! let doc = Document::parse(text);
+//! assert_eq!(doc.quantities.len(), 2);
+//! assert_eq!(doc.facts[0].region_code.as_deref(), Some("330522"));
+//! assert_eq!(doc.facts[0].indicator.as_deref(), Some("规上工业增加值"));
+//!
+//! // Relative periods (今年, 上半年) need the document's date: given, or the page's dateline.
+//! let doc = Document::parse_with("今年上半年，全县GDP增长5%。", &Options::new().date("2024-09-24".parse().unwrap()));
+//! assert_eq!(doc.facts[0].period.unwrap().to_string(), "2024H1");
+//! ```
+
+use crate::fact::{self, Fact};
+use crate::period::{self, Date};
+use crate::quantity::Quantity;
+use crate::region::{Gazetteer, RegionMention};
+use crate::scan;
+
+/// How to read a document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// The document's date, for relative periods (今年, 去年, 上半年). When
+    /// `None`, the first full date in the text (its dateline) is used.
+    pub date: Option<Date>,
+}
+
+impl Options {
+    /// Default options: the date is taken from the text.
+    pub const fn new() -> Self {
+        Options { date: None }
+    }
+
+    /// Sets the document's date.
+    pub const fn date(mut self, date: Date) -> Self {
+        self.date = Some(date);
+        self
+    }
+}
+
+/// A parsed document.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Document {
+    /// The date relative periods were resolved against, if any.
+    pub date: Option<Date>,
+    /// Every quantity, in order.
+    pub quantities: Vec<Quantity>,
+    /// Every region mention, in order.
+    pub regions: Vec<RegionMention>,
+    /// The facts.
+    pub facts: Vec<Fact>,
+}
+
+impl Document {
+    /// Parses `text` with default options.
+    pub fn parse(text: &str) -> Document {
+        Document::parse_with(text, &Options::new())
+    }
+
+    /// Parses `text`.
+    pub fn parse_with(text: &str, options: &Options) -> Document {
+        let date = options.date.or_else(|| period::dateline(text));
+        let quantities: Vec<Quantity> = scan::quantities(text).collect();
+        let regions = Gazetteer::get().find(text);
+        let periods = period::find(text, date);
+        let facts = fact::build(text, date, &quantities, &regions, &periods);
+        Document {
+            date,
+            quantities,
+            regions,
+            facts,
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Indicators: the canonical names of `data/indicators.tsv` (part of the
+//! contract) with their synonyms, and the kind of value each expects.
+//!
+//! ```
+//! use zh_econ::indicator::canonical;
+//! assert_eq!(canonical("GDP"), Some("地区生产总值"));
+//! assert_eq!(canonical("國家高新技術企業"), Some("高新技术企业数"));
+//! assert_eq!(canonical("马面裙布料日产量"), None);
+//! ```
+
+use crate::normalize::fold_str;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The table, embedded: `canonical<TAB>synonym|synonym…`.
+pub static TABLE: &str = include_str!("../data/indicators.tsv");
+
+struct Lexicon {
+    /// Every name (canonical and synonyms), simplified, in pattern order.
+    names: Vec<&'static str>,
+    /// The canonical name of each pattern.
+    canon: Vec<&'static str>,
+    by_name: HashMap<&'static str, &'static str>,
+    ac: Option<AhoCorasick>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut names = Vec::new();
+    let mut canon = Vec::new();
+    for line in TABLE.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (name, syn) = line.split_once('\t').unwrap_or((line, ""));
+        let name = name.trim();
+        for n in std::iter::once(name)
+            .chain(syn.split('|').map(str::trim))
+            .filter(|s| !s.is_empty())
+        {
+            names.push(n);
+            canon.push(name);
+        }
+    }
+    let mut by_name = HashMap::new();
+    for (n, c) in names.iter().zip(&canon) {
+        by_name.entry(*n).or_insert(*c);
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .ok();
+    Lexicon {
+        names,
+        canon,
+        by_name,
+        ac,
+    }
+});
+
+/// The canonical indicator name for `name` (a canonical name or a synonym,
+/// in simplified or traditional script), if it is one.
+pub fn canonical(name: &str) -> Option<&'static str> {
+    let folded = fold_str(name.trim());
+    LEXICON.by_name.get(folded.as_str()).copied()
+}
+
+/// Every canonical name, in table order.
+///
+/// ```
+/// assert!(zh_econ::indicator::names().any(|n| n == "一般公共预算收入"));
+/// ```
+pub fn names() -> impl Iterator<Item = &'static str> {
+    let mut seen = std::collections::HashSet::new();
+    LEXICON.canon.iter().copied().filter(move |c| seen.insert(*c))
+}
+
+/// An indicator name found in (folded, simplified) text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndicatorMention {
+    /// Byte offset in the searched text.
+    pub start: usize,
+    /// Byte offset just past the name.
+    pub end: usize,
+    /// The name as matched.
+    pub name: &'static str,
+    /// Its canonical name.
+    pub canonical: &'static str,
+}
+
+/// Every indicator name in `folded` (text already folded to simplified
+/// script, see [`crate::normalize::fold_str`]), leftmost-longest.
+///
+/// ```
+/// let m = zh_econ::indicator::find("实现地区生产总值1318.2亿元");
+/// assert_eq!(m[0].canonical, "地区生产总值");
+/// ```
+pub fn find(folded: &str) -> Vec<IndicatorMention> {
+    let lex = &*LEXICON;
+    let Some(ac) = &lex.ac else { return Vec::new() };
+    ac.find_iter(folded)
+        .filter_map(|m| {
+            let i = m.pattern().as_usize();
+            Some(IndicatorMention {
+                start: m.start(),
+                end: m.end(),
+                name: lex.names.get(i)?,
+                canonical: lex.canon.get(i)?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_map_to_canonical() {
+        for (s, c) in [
+            ("生产总值", "地区生产总值"),
+            ("人均GDP", "人均地区生产总值"),
+            ("规模以上工业增加值", "规上工业增加值"),
+            ("R&D经费投入强度", "R&D经费支出占地区生产总值比重"),
+        ] {
+            assert_eq!(canonical(s), Some(c), "{s}");
+        }
+    }
+
+    #[test]
+    fn table_matches_shared_copy() {
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/indicators.tsv");
+        if let Ok(s) = std::fs::read_to_string(&shared) {
+            assert_eq!(
+                s,
+                TABLE,
+                "data/indicators.tsv differs from {}: copy it again",
+                shared.display()
+            );
+        }
+    }
+}

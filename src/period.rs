@@ -1,0 +1,529 @@
+//! Periods: the time a figure refers to (`2023年`, `上半年`, `前三季度`,
+//! `截至2024年底`), resolved against the document's date.
+//!
+//! | written | code |
+//! |---|---|
+//! | `2023年` | `2023` |
+//! | `2023年上半年` | `2023H1` |
+//! | `前三季度` (document dated 2024) | `2024Q3` (a cumulative period is coded by its end) |
+//! | `1—8月` | `2024-08` |
+//! | `截至2024年底`, `2024年末` | `2024-12-end` |
+//! | `截至2024年9月`, `9月底` | `2024-09-end` |
+//! | `今年`, `去年`, `前年` | the document's year, minus 0, 1, 2 |
+//!
+//! ```
+//! use zh_econ::period::{Date, Period, find};
+//!
+//! let date = Date { year: 2024, month: 9, day: 24 };
+//! let found: Vec<String> = find("截至去年底，今年上半年", Some(date))
+//!     .into_iter()
+//!     .filter_map(|m| m.period.map(|p| p.to_string()))
+//!     .collect();
+//! assert_eq!(found, ["2023-12-end", "2024H1"]);
+//! assert_eq!("2023Q3".parse::<Period>().unwrap().to_string(), "2023Q3");
+//! ```
+
+use crate::normalize::{fold, Cursor};
+use std::fmt;
+
+/// A calendar date (the document's date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+}
+
+impl std::str::FromStr for Date {
+    type Err = PeriodError;
+
+    /// Parses `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// let d: zh_econ::period::Date = "2024-09-24".parse().unwrap();
+    /// assert_eq!((d.year, d.month, d.day), (2024, 9, 24));
+    /// assert!("2024-13-01".parse::<zh_econ::period::Date>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || PeriodError::BadDate(s.to_string());
+        let mut it = s.split('-');
+        let year = it.next().and_then(|y| y.parse().ok()).ok_or_else(bad)?;
+        let month: u8 = it.next().and_then(|m| m.parse().ok()).ok_or_else(bad)?;
+        let day: u8 = it.next().and_then(|d| d.parse().ok()).ok_or_else(bad)?;
+        if it.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            return Err(bad());
+        }
+        Ok(Date { year, month, day })
+    }
+}
+
+/// The part of a year a period covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Part {
+    /// The whole year.
+    Year,
+    /// Half 1 or 2.
+    Half(u8),
+    /// Quarter 1–4 (also the cumulative 前三季度, coded by its end).
+    Quarter(u8),
+    /// A month (also a cumulative 1—8月, coded by its end).
+    Month(u8),
+    /// A stock at the end of a month (截至…底, 年末: month 12).
+    EndOf(u8),
+}
+
+/// A period with its year, written as the contract's code (`2023`, `2023H1`,
+/// `2023Q3`, `2023-09`, `2024-12-end`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Period {
+    /// The year.
+    pub year: i32,
+    /// Which part of it.
+    pub part: Part,
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.part {
+            Part::Year => write!(f, "{}", self.year),
+            Part::Half(h) => write!(f, "{}H{}", self.year, h),
+            Part::Quarter(q) => write!(f, "{}Q{}", self.year, q),
+            Part::Month(m) => write!(f, "{}-{:02}", self.year, m),
+            Part::EndOf(m) => write!(f, "{}-{:02}-end", self.year, m),
+        }
+    }
+}
+
+/// Why a period or date code could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum PeriodError {
+    /// Not a period code.
+    #[error("expected a period code such as 2023, 2023H1, 2023Q3, 2023-09 or 2024-12-end, found {0:?}")]
+    BadPeriod(String),
+    /// Not a date.
+    #[error("expected a date YYYY-MM-DD, found {0:?}")]
+    BadDate(String),
+}
+
+impl std::str::FromStr for Period {
+    type Err = PeriodError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || PeriodError::BadPeriod(s.to_string());
+        let year: i32 = s.get(..4).and_then(|y| y.parse().ok()).ok_or_else(bad)?;
+        let rest = s.get(4..).ok_or_else(bad)?;
+        let num = |t: &str| t.parse::<u8>().ok();
+        let part = if rest.is_empty() {
+            Part::Year
+        } else if let Some(h) = rest.strip_prefix('H').and_then(num).filter(|h| (1..=2).contains(h)) {
+            Part::Half(h)
+        } else if let Some(q) = rest.strip_prefix('Q').and_then(num).filter(|q| (1..=4).contains(q)) {
+            Part::Quarter(q)
+        } else if let Some(m) = rest
+            .strip_prefix('-')
+            .and_then(|r| r.strip_suffix("-end"))
+            .and_then(num)
+        {
+            Part::EndOf(m)
+        } else if let Some(m) = rest.strip_prefix('-').and_then(num) {
+            Part::Month(m)
+        } else {
+            return Err(bad());
+        };
+        if let Part::Month(m) | Part::EndOf(m) = part {
+            if !(1..=12).contains(&m) {
+                return Err(bad());
+            }
+        }
+        Ok(Period { year, part })
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A period expression found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodMention {
+    /// Byte offset of the expression.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// The period; `None` for words that reset it (目前, 累计, 近年来, 截至目前)
+    /// and for spans of several years (2019—2023年, 十四五).
+    pub period: Option<Period>,
+    /// Written after 较/比/同比/相比 (a basis of comparison, not the period).
+    pub basis: bool,
+    /// A relative word that could not be resolved (no document date).
+    pub unresolved: bool,
+}
+
+/// Words that reset the current period.
+const RESETS: &[&str] = &[
+    "截至目前",
+    "截止目前",
+    "目前",
+    "近年来",
+    "近年",
+    "累计",
+    "最新",
+    "近期",
+    "以来",
+];
+
+/// Relative year words and their offset from the document's year.
+const RELATIVE_YEARS: &[(&str, i32)] = &[
+    ("今年", 0),
+    ("本年", 0),
+    ("当年", 0),
+    ("去年", -1),
+    ("上年", -1),
+    ("前年", -2),
+    ("明年", 1),
+];
+
+/// Every period expression of `text`, in order, resolved against `date`.
+///
+/// ```
+/// use zh_econ::period::find;
+/// let m = find("2023年上半年，海宁", None);
+/// assert_eq!(m[0].period.unwrap().to_string(), "2023H1");
+/// assert_eq!(&"2023年上半年，海宁"[m[0].start..m[0].end], "2023年上半年");
+/// ```
+pub fn find(text: &str, date: Option<Date>) -> Vec<PeriodMention> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(ch) = text.get(pos..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        if let Some(m) = read_at(text, pos, date) {
+            let end = m.end.max(pos + ch.len_utf8());
+            out.push(m);
+            pos = end;
+        } else {
+            pos += ch.len_utf8();
+        }
+    }
+    out
+}
+
+fn digits_at(c: &mut Cursor<'_>, max: usize) -> Option<u32> {
+    let mut n = 0u32;
+    let mut k = 0;
+    while k < max {
+        match c.peek() {
+            Some(d) if d.is_ascii_digit() => {
+                n = n * 10 + (d as u32 - '0' as u32);
+                c.next();
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    (k > 0).then_some(n)
+}
+
+/// A Chinese or Arabic small number (1–12) for months and quarters.
+fn small_at(c: &mut Cursor<'_>) -> Option<u8> {
+    let mut p = c.clone();
+    if let Some(n) = digits_at(&mut p, 2) {
+        *c = p;
+        return u8::try_from(n).ok();
+    }
+    let digit = |ch: char| "一二三四五六七八九".find(ch).map(|i| (i / 3) as u8 + 1);
+    let first = p.peek()?;
+    if first == '十' {
+        p.next();
+        let v = p.peek().and_then(digit).map_or(10, |d| {
+            p.next();
+            10 + d
+        });
+        *c = p;
+        return Some(v);
+    }
+    let d = digit(first)?;
+    p.next();
+    *c = p;
+    Some(d)
+}
+
+fn is_basis_before(text: &str, at: usize) -> bool {
+    let head: String = text.get(..at).unwrap_or("").chars().rev().take(3).map(fold).collect();
+    // head is reversed: 较 / 比 / 相比 / 同比 just before
+    head.starts_with('较') || head.starts_with('比') || head.starts_with("于较")
+}
+
+/// The part of a year written at the cursor: 上半年, 前三季度, 1—8月, 9月底, 年底 …
+fn part_at(c: &mut Cursor<'_>) -> Option<Part> {
+    let mut p = c.clone();
+    if p.eat("上半年") {
+        *c = p;
+        return Some(Part::Half(1));
+    }
+    if p.eat("下半年") {
+        *c = p;
+        return Some(Part::Half(2));
+    }
+    let mut q = c.clone();
+    if q.eat("年底") || q.eat("年末") {
+        *c = q;
+        return Some(Part::EndOf(12));
+    }
+    // 前三季度, 一季度, 第一季度, 三季度
+    let mut q = c.clone();
+    let _ = q.eat("前") || q.eat("第");
+    if let Some(n) = small_at(&mut q) {
+        let mut r = q.clone();
+        if r.eat("季度") && (1..=4).contains(&n) {
+            *c = r;
+            return Some(Part::Quarter(n));
+        }
+    }
+    // M月, M月底, 1—8月, 1至8月
+    let mut q = c.clone();
+    if let Some(a) = small_at(&mut q) {
+        let mut r = q.clone();
+        let mut month = a;
+        if r.eat("-") || r.eat("~") || r.eat("至") || r.eat("到") {
+            if let Some(b) = small_at(&mut r) {
+                month = b;
+            } else {
+                return None;
+            }
+        } else if r.eat("月") && (r.eat("-") || r.eat("至") || r.eat("到")) {
+            // 1月-8月
+            if let Some(b) = small_at(&mut r) {
+                month = b;
+            }
+        } else {
+            r = q.clone();
+        }
+        if r.eat("月") && (1..=12).contains(&month) {
+            let mut s = r.clone();
+            if s.eat("底") || s.eat("末") {
+                *c = s;
+                return Some(Part::EndOf(month));
+            }
+            // 8月2日 is a date, not a month figure: still the month.
+            *c = r;
+            return Some(Part::Month(month));
+        }
+    }
+    None
+}
+
+fn read_at(text: &str, pos: usize, date: Option<Date>) -> Option<PeriodMention> {
+    let mut c = Cursor::new(text, pos);
+    let mut stock = false;
+    {
+        let mut p = c.clone();
+        if p.eat("截至") || p.eat("截止") || p.eat("截止到") || p.eat("截至到") {
+            stock = true;
+            c = p;
+        }
+    }
+    let mk = |end: usize, period: Option<Period>, unresolved: bool| PeriodMention {
+        start: pos,
+        end,
+        period,
+        basis: is_basis_before(text, pos),
+        unresolved,
+    };
+    for w in RESETS {
+        let mut p = c.clone();
+        if p.eat(w) {
+            return Some(mk(p.pos(), None, false));
+        }
+    }
+    // A year: 2023年, 二〇二三年, or a relative word.
+    let mut year: Option<i32> = None;
+    let mut unresolved = false;
+    {
+        let mut p = c.clone();
+        let before = text.get(..pos).and_then(|s| s.chars().next_back()).map(fold);
+        if before.is_some_and(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if let Some(y) = digits_at(&mut p, 4).filter(|_| p.pos() - c.pos() == 4) {
+            if p.eat("年") {
+                year = Some(y as i32);
+                c = p;
+            } else if p.eat("-") || p.eat("至") || p.eat("到") || p.eat("~") {
+                // 2019—2023年: a span of years (a multi-year period is null).
+                let from = p.pos();
+                if digits_at(&mut p, 4).is_some() && p.pos() - from == 4 && p.eat("年") {
+                    return Some(mk(p.pos(), None, false));
+                }
+            }
+        }
+        if year.is_none() {
+            for (w, off) in RELATIVE_YEARS {
+                let mut p = c.clone();
+                if p.eat(w) {
+                    match date {
+                        Some(d) => year = Some(d.year + off),
+                        None => unresolved = true,
+                    }
+                    c = p;
+                    break;
+                }
+            }
+        }
+    }
+    if year.is_none() && !unresolved {
+        // A part alone (上半年, 前三季度, 年底, 9月底) takes the document's year.
+        let mut p = c.clone();
+        let part = part_at(&mut p)?;
+        // A bare month+day (8月2日) is a date inside a story, not a figure's period.
+        if matches!(part, Part::Month(_)) && (p.peek() == Some('日') || p.peek() == Some('号')) {
+            return None;
+        }
+        let part = if stock { to_stock(part) } else { part };
+        return Some(match date {
+            Some(d) => mk(p.pos(), Some(Period { year: d.year, part }), false),
+            None => mk(p.pos(), None, true),
+        });
+    }
+    let mut p = c.clone();
+    let part = part_at(&mut p);
+    let (end, part) = match part {
+        Some(part) => (p.pos(), part),
+        None => (c.pos(), if stock { Part::EndOf(12) } else { Part::Year }),
+    };
+    if let Some(Part::Month(_)) = Some(part) {
+        if p.peek() == Some('日') || p.peek() == Some('号') {
+            // 2024年9月24日: a date; its month is the period of a dated figure.
+            let part = if stock { Part::EndOf(month_of(part)) } else { part };
+            return Some(mk(end, year.map(|y| Period { year: y, part }), unresolved));
+        }
+    }
+    let part = if stock { to_stock(part) } else { part };
+    Some(mk(end, year.map(|y| Period { year: y, part }), unresolved))
+}
+
+fn month_of(p: Part) -> u8 {
+    match p {
+        Part::Month(m) | Part::EndOf(m) => m,
+        Part::Quarter(q) => q * 3,
+        Part::Half(h) => h * 6,
+        Part::Year => 12,
+    }
+}
+
+/// 截至 a point: the stock at the end of that month.
+fn to_stock(p: Part) -> Part {
+    Part::EndOf(month_of(p))
+}
+
+/// The page's own date: the first full date in the text (`2024年09月24日`,
+/// `2022-4-11`, `发表于 2022-4-11`, `来源:民生网2023-12-07`).
+///
+/// ```
+/// use zh_econ::period::{dateline, Date};
+/// assert_eq!(dateline("来源:民生网2023-12-07 19:29:11"), Some(Date { year: 2023, month: 12, day: 7 }));
+/// assert_eq!(dateline("2024年09月24日 星期二"), Some(Date { year: 2024, month: 9, day: 24 }));
+/// assert_eq!(dateline("增长6.8%"), None);
+/// ```
+pub fn dateline(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes.get(i).is_some_and(|b| b.is_ascii_digit())
+            && (i == 0 || !bytes.get(i - 1).is_some_and(|b| b.is_ascii_digit()))
+        {
+            if let Some(d) = date_at(text, i) {
+                return Some(d);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn date_at(text: &str, i: usize) -> Option<Date> {
+    let mut c = Cursor::new(text, i);
+    let start = c.pos();
+    let y = digits_at(&mut c, 4)?;
+    if c.pos() - start != 4 || !(1900..=2100).contains(&y) {
+        return None;
+    }
+    let chinese = c.eat("年");
+    if !(chinese || c.eat("-") || c.eat("/") || c.eat(".")) {
+        return None;
+    }
+    let m = digits_at(&mut c, 2)?;
+    if chinese {
+        if !c.eat("月") {
+            return None;
+        }
+    } else if !(c.eat("-") || c.eat("/") || c.eat(".")) {
+        return None;
+    }
+    let d = digits_at(&mut c, 2)?;
+    if chinese && !(c.eat("日") || c.eat("号")) {
+        return None;
+    }
+    let (month, day) = (u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date {
+        year: y as i32,
+        month,
+        day,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(s: &str, date: Option<Date>) -> Vec<String> {
+        find(s, date)
+            .iter()
+            .map(|m| m.period.map_or("null".into(), |p| p.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn periods() {
+        let d = Some(Date {
+            year: 2024,
+            month: 9,
+            day: 24,
+        });
+        assert_eq!(codes("2023年海宁市", d), ["2023"]);
+        assert_eq!(codes("2023年上半年", d), ["2023H1"]);
+        assert_eq!(codes("前三季度", d), ["2024Q3"]);
+        assert_eq!(codes("1—8月", d), ["2024-08"]);
+        assert_eq!(codes("截至2024年底", d), ["2024-12-end"]);
+        assert_eq!(codes("截至2024年9月", d), ["2024-09-end"]);
+        assert_eq!(codes("截至去年底", d), ["2023-12-end"]);
+        assert_eq!(codes("2023年9月底", d), ["2023-09-end"]);
+        assert_eq!(codes("目前", d), ["null"]);
+        assert_eq!(codes("2019—2023年", d), ["null"]);
+        assert_eq!(codes("今年上半年", None), ["null"]);
+    }
+
+    #[test]
+    fn basis_is_marked() {
+        let m = find("较2019年提高", None);
+        assert!(m[0].basis);
+    }
+}
