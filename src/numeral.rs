@@ -220,9 +220,11 @@ struct Reader<'a> {
     cur: Cursor<'a>,
     start: usize,
     form: Form,
-    // Value closed by 亿, by 万 (since the last 亿), and the current section (< 万).
-    high: Decimal,
-    mid: Decimal,
+    // Values closed by a run of large magnitude words, with the run's power
+    // (decreasing), and the current section (< 万).
+    parts: [(Decimal, u8); 8],
+    nparts: usize,
+    in_large_run: bool,
     section: Decimal,
     // A number read but not yet placed by a magnitude word.
     pending: Option<Decimal>,
@@ -250,8 +252,9 @@ impl<'a> Reader<'a> {
             cur: Cursor::new(text, start),
             start,
             form: Form::default(),
-            high: Decimal::ZERO,
-            mid: Decimal::ZERO,
+            parts: [(Decimal::ZERO, 0); 8],
+            nparts: 0,
+            in_large_run: false,
             section: Decimal::ZERO,
             pending: None,
             pending_chinese_digit: false,
@@ -321,11 +324,34 @@ impl<'a> Reader<'a> {
                 }
                 None if c == '点' || (c == '.' && self.form.chinese) => {
                     if self.last_power.is_some() && any {
-                        // 两千三点一 = 2300.1: the integer is complete, a fraction follows.
+                        // 两千三点一 = 2300.1: the integer is complete, a fraction follows;
+                        // 十二点五万 = 12.5 × 10^4: a large magnitude may follow a number
+                        // that has none of its own.
+                        let had_large = self.form.large;
                         let int = self.finish()?;
                         self.pending = Some(Decimal::ZERO);
                         if self.chinese_fraction()? {
-                            integer_done = Some(int);
+                            let mut v = int
+                                .checked_add(self.pending.unwrap_or_default())
+                                .ok_or_else(|| self.overflow())?;
+                            let mut power = 0u32;
+                            while !had_large {
+                                let mut probe = self.cur.clone();
+                                match probe.next().map(|t| t.2).and_then(sym) {
+                                    Some(Sym::Large(p)) if !stops_here(&self.cur) && power + u32::from(p) <= 28 => {
+                                        power += u32::from(p);
+                                        self.cur = probe;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            if power > 0 {
+                                v = v.checked_mul(pow10(power)).ok_or_else(|| self.overflow())?;
+                                self.form.large = true;
+                                self.form.magnitudes = self.form.magnitudes.saturating_add(1);
+                            }
+                            self.pending = Some(Decimal::ZERO);
+                            integer_done = Some(v);
                             end = self.cur.pos();
                             break;
                         }
@@ -490,18 +516,20 @@ impl<'a> Reader<'a> {
     }
 
     fn set_pending(&mut self, v: Decimal, chinese_digit: bool) {
-        if !(self.high.is_zero() && self.mid.is_zero() && self.section.is_zero()) {
+        if !(self.nparts == 0 && self.section.is_zero()) {
             self.additive = true;
         }
         self.pending = Some(v);
         self.pending_chinese_digit = chinese_digit;
         self.tail_large = 0;
+        self.in_large_run = false;
     }
 
     fn chinese_digit(&mut self, d: u8, liang: bool) -> Result<bool, NumeralError> {
         if d == 0 && self.pending.is_none() && self.last_power.is_some() {
             // 零 marks a gap inside a number.
             self.zero_gap = true;
+            self.in_large_run = false;
             self.form.chinese = true;
             return Ok(true);
         }
@@ -619,9 +647,13 @@ impl<'a> Reader<'a> {
         self.run_digits = 0;
         self.pending_chinese_digit = false;
         self.tail_large = 0;
+        self.in_large_run = false;
         Ok(())
     }
 
+    /// A large magnitude word (万, 亿). A run of them is one magnitude, their
+    /// product (万亿, 亿亿), and it multiplies everything before it that is
+    /// lower: `一亿亿亿一千万亿亿` = 10^24 + 1000·10^4·10^16.
     fn large(&mut self, p: u8) -> Result<bool, NumeralError> {
         if self.run_digits == 2 {
             if !self.take_pair() {
@@ -631,52 +663,58 @@ impl<'a> Reader<'a> {
             return Ok(false);
         }
         let bare = self.pending.is_none() && self.section.is_zero();
-        if bare {
-            match (self.last_power, p) {
-                // 万 or 亿 standing for one of itself: 上万, 近亿.
-                (None, _) => {
-                    if self.form.digits == 0 {
-                        self.form.bare_magnitude = true;
-                    }
-                }
-                // 万亿, and the old 万万 (= 亿).
-                (Some(4), 8) | (Some(4), 4) if !self.mid.is_zero() => {}
-                // 亿亿 (10^16): multiplies everything before it.
-                (Some(8), 8) if !self.high.is_zero() && self.mid.is_zero() => {
-                    self.high = self.high.checked_mul(pow10(8)).ok_or_else(|| self.overflow())?;
-                    self.tail_large = self.tail_large.saturating_add(8);
-                    if !self.additive {
-                        self.scale = self.scale.saturating_add(8);
-                    }
-                    self.form.magnitudes = self.form.magnitudes.saturating_add(1);
-                    return Ok(true);
-                }
-                _ => return Ok(false),
+        // The magnitude this word completes: its own power, or the run's.
+        let (power, base) = if bare && self.in_large_run {
+            // 万亿, 万万 (= 亿), 亿亿: extends the run; 亿万 is an idiom, not a number.
+            let Some(&(_, last)) = self.parts.get(self.nparts.wrapping_sub(1)) else {
+                return Ok(false);
+            };
+            if self.last_power == Some(8) && p == 4 {
+                return Ok(false);
             }
-        }
-        let below = self
-            .section
-            .checked_add(self.pending.take().unwrap_or(Decimal::ZERO))
-            .ok_or_else(|| self.overflow())?;
-        let below = if bare && self.last_power.is_none() {
-            Decimal::ONE
+            let power = last.saturating_add(p);
+            let lower = self.pop_below(power)?;
+            (
+                power,
+                lower.checked_mul(pow10(u32::from(p))).ok_or_else(|| self.overflow())?,
+            )
+        } else if bare {
+            if self.last_power.is_some() || self.nparts > 0 {
+                return Ok(false);
+            }
+            // 万 or 亿 standing for one of itself: 上万, 近亿.
+            if self.form.digits == 0 {
+                self.form.bare_magnitude = true;
+            }
+            (p, pow10(u32::from(p)))
         } else {
-            below
+            let below = self
+                .section
+                .checked_add(self.pending.take().unwrap_or(Decimal::ZERO))
+                .ok_or_else(|| self.overflow())?;
+            let lower = self.pop_below(p)?;
+            let v = lower
+                .checked_add(below)
+                .and_then(|v| v.checked_mul(pow10(u32::from(p))))
+                .ok_or_else(|| self.overflow())?;
+            (p, v)
         };
-        if p == 4 && !(bare && self.last_power == Some(4)) {
-            let v = below.checked_mul(pow10(4)).ok_or_else(|| self.overflow())?;
-            self.mid = self.mid.checked_add(v).ok_or_else(|| self.overflow())?;
-        } else {
-            let power = if p == 4 { 4 } else { 8 };
-            let base = self.mid.checked_add(below).ok_or_else(|| self.overflow())?;
-            let v = base.checked_mul(pow10(power)).ok_or_else(|| self.overflow())?;
-            self.high = self.high.checked_add(v).ok_or_else(|| self.overflow())?;
-            self.mid = Decimal::ZERO;
+        if power > 28 || self.nparts >= self.parts.len() {
+            return Err(self.overflow());
+        }
+        if let Some(slot) = self.parts.get_mut(self.nparts) {
+            *slot = (base, power);
+            self.nparts += 1;
         }
         if !self.additive {
             self.scale = self.scale.saturating_add(p);
         }
-        self.tail_large = self.tail_large.saturating_add(p);
+        self.tail_large = if bare && self.in_large_run {
+            self.tail_large.saturating_add(p)
+        } else {
+            p
+        };
+        self.in_large_run = true;
         self.section = Decimal::ZERO;
         self.section_floor = 4;
         self.last_power = Some(p);
@@ -687,6 +725,19 @@ impl<'a> Reader<'a> {
         self.run_digits = 0;
         self.pending_chinese_digit = false;
         Ok(true)
+    }
+
+    /// Removes and sums the parts whose magnitude is below `power`.
+    fn pop_below(&mut self, power: u8) -> Result<Decimal, NumeralError> {
+        let mut sum = Decimal::ZERO;
+        while let Some(&(v, pw)) = self.parts.get(self.nparts.wrapping_sub(1)) {
+            if pw >= power {
+                break;
+            }
+            sum = sum.checked_add(v).ok_or_else(|| self.overflow())?;
+            self.nparts -= 1;
+        }
+        Ok(sum)
     }
 
     /// Two adjacent digits before a magnitude word (八九亿, 三五百): keeps the
@@ -717,14 +768,11 @@ impl<'a> Reader<'a> {
         } else if !tail.is_zero() && self.last_power.is_some() {
             self.additive = true;
         }
-        let v = self
-            .high
-            .checked_add(self.mid)
-            .and_then(|v| v.checked_add(self.section))
-            .and_then(|v| v.checked_add(tail))
-            .ok_or_else(|| self.overflow())?;
-        self.high = Decimal::ZERO;
-        self.mid = Decimal::ZERO;
+        let mut v = self.section.checked_add(tail).ok_or_else(|| self.overflow())?;
+        for &(part, _) in self.parts.iter().take(self.nparts) {
+            v = v.checked_add(part).ok_or_else(|| self.overflow())?;
+        }
+        self.nparts = 0;
         self.section = Decimal::ZERO;
         Ok(v.normalize())
     }

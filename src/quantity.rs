@@ -588,6 +588,7 @@ fn read_body<'a>(
             *c = Cursor::new(text, n.end);
             // 百分之三十五到四十: a range.
             read_range(text, c, &mut r, mode)?;
+            read_suffix(c, &mut r);
             return Ok(Some(r));
         }
     }
@@ -1040,6 +1041,9 @@ fn share_magnitude(lo: Decimal, first: &Form, second: &Form, hi: Decimal) -> Res
         second.scale.unwrap_or(second.tail_large)
     } else if !first.large {
         second.tail_large
+    } else if first.tail_large > 0 && second.tail_large == first.tail_large + 8 {
+        // 3万至5万亿: the first number's 万 is the head of the second's 万亿.
+        8
     } else {
         0
     };
