@@ -335,7 +335,7 @@ impl<'a> Reader<'a> {
                                 .checked_add(self.pending.unwrap_or_default())
                                 .ok_or_else(|| self.overflow())?;
                             let mut power = 0u32;
-                            while !had_large {
+                            while !had_large && power <= 28 {
                                 let mut probe = self.cur.clone();
                                 match probe.next().map(|t| t.2).and_then(sym) {
                                     Some(Sym::Large(p)) if !stops_here(&self.cur) && power + u32::from(p) <= 28 => {

@@ -54,11 +54,7 @@ const CN2AN_LOW: &[(&str, &str, &str)] = &[
     ),
     ("cn2an-parse-196", "0.00005", "零点零零零零五"),
     ("cn2an-parse-198", "0.4321", "零点四三二一"),
-    (
-        "cn2an-parse-201",
-        "1000054.4321",
-        "一百万零五十四点四三二一",
-    ),
+    ("cn2an-parse-201", "1000054.4321", "一百万零五十四点四三二一"),
     ("cn2an-parse-205", "1.01", "一点零一"),
     ("cn2an-parse-208", "1.2", "一点二"),
     ("cn2an-parse-213", "-0.1", "负零点一"),
@@ -91,11 +87,7 @@ const CN2AN_UP: &[(&str, &str, &str)] = &[
     ),
     ("cn2an-parse-197", "0.00005", "零点零零零零伍"),
     ("cn2an-parse-199", "0.4321", "零点肆叁贰壹"),
-    (
-        "cn2an-parse-202",
-        "1000054.4321",
-        "壹佰万零伍拾肆点肆叁贰壹",
-    ),
+    ("cn2an-parse-202", "1000054.4321", "壹佰万零伍拾肆点肆叁贰壹"),
     ("cn2an-parse-206", "1.01", "壹点零壹"),
     ("cn2an-parse-209", "1.2", "壹点贰"),
     ("cn2an-parse-211", "0.01", "零点零壹"),
@@ -122,11 +114,7 @@ const CN2AN_DIRECT: &[(&str, &str, &str)] = &[
         "9876543298765432",
         "九八七六五四三二九八七六五四三二",
     ),
-    (
-        "cn2an-parse-188",
-        "10000000000000",
-        "一零零零零零零零零零零零零零",
-    ),
+    ("cn2an-parse-188", "10000000000000", "一零零零零零零零零零零零零零"),
     ("cn2an-parse-193", "-11", "负一一"),
     (
         "cn2an-parse-194",
@@ -135,11 +123,7 @@ const CN2AN_DIRECT: &[(&str, &str, &str)] = &[
     ),
     ("cn2an-parse-196", "0.00005", "零点零零零零五"),
     ("cn2an-parse-198", "0.4321", "零点四三二一"),
-    (
-        "cn2an-parse-204",
-        "1000054.4321",
-        "一零零零零五四点四三二一",
-    ),
+    ("cn2an-parse-204", "1000054.4321", "一零零零零五四点四三二一"),
     ("cn2an-parse-205", "1.01", "一点零一"),
     ("cn2an-parse-208", "1.2", "一点二"),
     ("cn2an-parse-213", "-0.1", "负零点一"),
@@ -154,13 +138,7 @@ const CN2AN_EXCEPTIONS: &[(&str, &str, &str, &str, &str)] = &[
     ("cn2an-parse-223", "low", "2", "二点零", "二"),
     ("cn2an-parse-223", "direct", "2", "二点零", "二"),
     ("cn2an-parse-224", "up", "2", "贰点零", "贰"),
-    (
-        "cn2an-parse-228",
-        "low",
-        "123000",
-        "十二万三千点零",
-        "十二万三千",
-    ),
+    ("cn2an-parse-228", "low", "123000", "十二万三千点零", "十二万三千"),
     ("cn2an-parse-230", "direct", "12", "零一二", "一二"),
 ];
 
@@ -280,21 +258,13 @@ const INTEGERS: &[(&str, &str, &str)] = &[
     ("10000000000000000", "一亿亿", "壹亿亿"),
     ("10000000000000001", "一亿亿零一", "壹亿亿零壹"),
     ("10000000100000000", "一亿亿零一亿", "壹亿亿零壹亿"),
-    (
-        "10001000100000000",
-        "一亿亿零一万零一亿",
-        "壹亿亿零壹万零壹亿",
-    ),
+    ("10001000100000000", "一亿亿零一万零一亿", "壹亿亿零壹万零壹亿"),
     ("11000000000000000", "一亿亿一千万亿", "壹亿亿壹仟万亿"),
     ("100000000000000000", "十亿亿", "壹拾亿亿"),
     ("100000000000000000000", "一万亿亿", "壹万亿亿"),
     ("100000000000000000010", "一万亿亿零一十", "壹万亿亿零壹拾"),
     ("1000000000000000000000000", "一亿亿亿", "壹亿亿亿"),
-    (
-        "1000000010000000000000000",
-        "一亿亿亿零一亿亿",
-        "壹亿亿亿零壹亿亿",
-    ),
+    ("1000000010000000000000000", "一亿亿亿零一亿亿", "壹亿亿亿零壹亿亿"),
     ("10000000000000000000000000000", "一万亿亿亿", "壹万亿亿亿"),
 ];
 
@@ -376,16 +346,10 @@ fn negative_numbers() {
     assert_eq!(to_chinese(&dec("-10"), Style::Lower), "负十");
     assert_eq!(to_chinese(&dec("-10"), Style::Upper), "负壹拾");
     assert_eq!(to_chinese(&dec("-10"), Style::Traditional), "負十");
-    assert_eq!(
-        to_chinese(&dec("-105.25"), Style::Lower),
-        "负一百零五点二五"
-    );
+    assert_eq!(to_chinese(&dec("-105.25"), Style::Lower), "负一百零五点二五");
     assert_eq!(to_chinese(&dec("-0.5"), Style::Traditional), "負零點五");
     assert_eq!(to_digits(&dec("-1720.1"), Style::Upper), "负壹柒贰零点壹");
-    assert_eq!(
-        to_digits(&dec("-1720.1"), Style::Traditional),
-        "負一七二零點一"
-    );
+    assert_eq!(to_digits(&dec("-1720.1"), Style::Traditional), "負一七二零點一");
 }
 
 #[test]
@@ -414,11 +378,7 @@ fn fractions() {
         let v = dec(value);
         assert_eq!(to_chinese(&v, Style::Lower), lower, "{value}");
         assert_eq!(to_chinese(&v, Style::Upper), upper, "{value}");
-        assert_eq!(
-            to_chinese(&v, Style::Traditional),
-            traditional(lower),
-            "{value}"
-        );
+        assert_eq!(to_chinese(&v, Style::Traditional), traditional(lower), "{value}");
     }
     assert_eq!(to_digits(&dec("1720.1"), Style::Lower), "一七二零点一");
     assert_eq!(to_digits(&dec("100.0100"), Style::Lower), "一零零点零一");
@@ -434,18 +394,9 @@ fn decimal_max_and_min() {
     assert_eq!(Decimal::MAX.to_string(), "79228162514264337593543950335");
     assert_eq!(to_chinese(&Decimal::MAX, Style::Lower), MAX_LOWER);
     assert_eq!(to_chinese(&Decimal::MAX, Style::Upper), MAX_UPPER);
-    assert_eq!(
-        to_chinese(&Decimal::MIN, Style::Lower),
-        format!("负{MAX_LOWER}")
-    );
-    assert_eq!(
-        to_chinese(&Decimal::MIN, Style::Upper),
-        format!("负{MAX_UPPER}")
-    );
-    assert_eq!(
-        to_chinese(&Decimal::MAX, Style::Traditional),
-        traditional(MAX_LOWER)
-    );
+    assert_eq!(to_chinese(&Decimal::MIN, Style::Lower), format!("负{MAX_LOWER}"));
+    assert_eq!(to_chinese(&Decimal::MIN, Style::Upper), format!("负{MAX_UPPER}"));
+    assert_eq!(to_chinese(&Decimal::MAX, Style::Traditional), traditional(MAX_LOWER));
     assert_eq!(
         to_digits(&Decimal::MAX, Style::Lower),
         "七九二二八一六二五一四二六四三三七五九三五四三九五零三三五"
@@ -460,13 +411,7 @@ fn decimal_max_and_min() {
 
 /// Values at the edges of `Decimal`: the largest mantissas at every scale, the smallest values.
 fn extremes() -> Vec<Decimal> {
-    let mut values = vec![
-        Decimal::MAX,
-        Decimal::MIN,
-        Decimal::ZERO,
-        Decimal::ONE,
-        -Decimal::ONE,
-    ];
+    let mut values = vec![Decimal::MAX, Decimal::MIN, Decimal::ZERO, Decimal::ONE, -Decimal::ONE];
     let max_mantissa = Decimal::MAX.mantissa();
     for scale in 0..=28 {
         for m in [
@@ -604,10 +549,7 @@ fn read_integer(text: &str) -> u128 {
                 break;
             }
         }
-        stack.push((
-            sum.checked_mul(magnitude).expect("value overflow"),
-            magnitude,
-        ));
+        stack.push((sum.checked_mul(magnitude).expect("value overflow"), magnitude));
     }
     stack.iter().map(|&(v, _)| v).sum::<u128>() + small + digit.unwrap_or(0)
 }
