@@ -17,7 +17,7 @@
 use crate::fact::{self, Fact};
 use crate::period::{self, Date};
 use crate::quantity::Quantity;
-use crate::region::{Gazetteer, RegionMention};
+use crate::region::{self, Gazetteer, RegionMention};
 use crate::scan;
 
 /// How to read a document.
@@ -66,7 +66,7 @@ impl Document {
     pub fn parse_with(text: &str, options: &Options) -> Document {
         let date = options.date.or_else(|| period::dateline(text));
         let quantities: Vec<Quantity> = scan::quantities(text).collect();
-        let regions = Gazetteer::get().find(text);
+        let regions = region::with_document_names(text, Gazetteer::get().find(text));
         let periods = period::find(text, date);
         let facts = fact::build(text, date, &quantities, &regions, &periods);
         Document {

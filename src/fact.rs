@@ -29,10 +29,10 @@
 //! ```
 
 use crate::indicator;
-use crate::normalize::{fold, Folded};
+use crate::normalize::{fold, Cursor, Folded};
 use crate::period::{Date, Part, Period, PeriodMention};
 use crate::quantity::Quantity;
-use crate::region::RegionMention;
+use crate::region::{Level, Region, RegionMention};
 use std::fmt;
 
 /// Whether a change goes up or down.
@@ -173,17 +173,14 @@ const LINK_WORDS: &[&str] = &[
 ];
 
 /// Words that make a figure a comparison between things, not a fact of one.
-const COMPARISON_WORDS: &[&str] = &[
-    "差距",
-    "相差",
-    "低于",
-    "高于",
-    "平均值",
-    "平均水平",
-    "相当于",
-    "的单价",
-    "单价",
-];
+const COMPARISON_WORDS: &[&str] = &["低于", "高于", "高出", "低出", "平均值", "平均水平", "相当于", "相比"];
+
+/// Words that make every later figure of the sentence a comparison: 差距, 相差.
+const GAP_WORDS: &[&str] = &["差距", "相差"];
+
+/// Words right after a figure that make it an illustration, not a fact of the
+/// subject: 上百万元的单价.
+const ILLUSTRATION_AFTER: &[&str] = &["的单价", "的价格", "的售价"];
 
 /// Words that make a figure a goal.
 const TARGET_WORDS: &[&str] = &[
@@ -231,7 +228,10 @@ pub(crate) fn build(
     periods: &[PeriodMention],
 ) -> Vec<Fact> {
     let mut facts = Vec::new();
+    let subjects = subjects(text, regions);
     let mut passage_year: Option<i32> = None;
+    // The period in force at the end of the previous sentence of the paragraph.
+    let mut carried: Option<Period> = None;
     let mut qi = 0;
     let mut pi = 0;
     let mut sentence_start = 0;
@@ -255,14 +255,38 @@ pub(crate) fn build(
                 break;
             }
             qi += 1;
-            facts.extend(facts_for(
-                text,
-                q,
-                (sentence_start, sentence_end),
-                regions,
-                &sent_periods,
+            // A figure listed right after one that is not a fact is not one either
+            // (为吴江、武进、虎丘的32.1%、38.2%和43.1%).
+            let listed = qi >= 2
+                && quantities.get(qi - 2).is_some_and(|p| {
+                    let gap = text.get(p.end..q.start).unwrap_or("x").trim();
+                    matches!(gap, "、" | "和" | "及" | "与" | "," | "，")
+                        && !facts.iter().any(|f: &Fact| f.quantity.start == p.start)
+                });
+            if listed && !q.text.is_empty() {
+                continue;
+            }
+            let ctx = Context {
+                sentence: (sentence_start, sentence_end),
+                periods: &sent_periods,
+                carried,
                 passage_year,
-            ));
+            };
+            facts.extend(facts_for(text, q, &subjects, &ctx));
+        }
+        carried = period_at(text, carried, &sent_periods, sentence_end);
+        if text.get(..sentence_end).is_some_and(|s| s.ends_with('\n')) {
+            carried = None;
+        }
+        // A new sentence keeps the period only if it refers back (其中, 于是 …)
+        // or does not name a new subject before its first figure.
+        let next = sentence_end;
+        let next_end = self::sentence_end(text, next);
+        if carried.is_some() && !refers_back(text, next) {
+            let first_q = quantities.get(qi).map_or(next_end, |q| q.start.min(next_end));
+            if subjects.iter().any(|s| s.start >= next && s.end <= first_q) {
+                carried = None;
+            }
         }
         sentence_start = sentence_end;
     }
@@ -302,50 +326,105 @@ fn is_scope(text: &str, m: &RegionMention) -> bool {
     before.starts_with('居') || before.starts_with('列') || before.starts_with('全') || before.starts_with("居位")
 }
 
-fn facts_for(
-    text: &str,
-    q: &Quantity,
+/// What a sentence brings to the facts of its figures.
+struct Context<'a> {
     sentence: (usize, usize),
-    regions: &[RegionMention],
-    periods: &[&PeriodMention],
+    periods: &'a [&'a PeriodMention],
+    carried: Option<Period>,
     passage_year: Option<i32>,
-) -> Vec<Fact> {
+}
+
+/// The period in force at byte `at`: the carried one, updated by the period
+/// mentions of the sentence before `at`. 累计 does not undo a 截至 point
+/// (截至去年底…累计使用近千次), and `从2021年82.6%提升至87.9%` leaves the figure
+/// after 至 without the year.
+fn period_at(text: &str, carried: Option<Period>, mentions: &[&PeriodMention], at: usize) -> Option<Period> {
+    let mut state = carried;
+    let mut from_point = false;
+    for m in mentions.iter().filter(|m| m.end <= at && !m.basis) {
+        match m.period {
+            Some(p) => {
+                state = Some(p);
+                from_point = text.get(..m.start).and_then(|h| h.chars().next_back()).map(fold) == Some('从');
+            }
+            None => {
+                let word = text.get(m.start..m.end).unwrap_or("");
+                let keeps = word == "累计"
+                    && matches!(
+                        state,
+                        Some(Period {
+                            part: Part::EndOf(_),
+                            ..
+                        })
+                    );
+                if !keeps {
+                    state = None;
+                }
+            }
+        }
+    }
+    if from_point {
+        if let Some(last) = mentions.iter().rev().find(|m| m.end <= at && !m.basis) {
+            let between = crate::normalize::fold_str(text.get(last.end..at).unwrap_or(""));
+            if ["至", "到"].iter().any(|w| between.contains(w)) {
+                return None;
+            }
+        }
+    }
+    state
+}
+
+fn facts_for(text: &str, q: &Quantity, subjects: &[Subject<'_>], ctx: &Context<'_>) -> Vec<Fact> {
+    let sentence = ctx.sentence;
     let clause0 = clause_start(text, sentence, q.start);
     let before_clause = Folded::new(text.get(clause0..q.start).unwrap_or(""), clause0);
     let sentence_before = Folded::new(text.get(sentence.0..q.start).unwrap_or(""), sentence.0);
-    if COMPARISON_WORDS.iter().any(|w| before_clause.text.contains(w)) || before_clause.text.ends_with('的') {
+    if !has_fact(text, q, &before_clause, &sentence_before) {
         return Vec::new();
     }
-    // Region: the nearest subject region before the figure in the sentence,
-    // else the nearest before it in the document.
-    let subject: Vec<&RegionMention> = regions
+    // Subject: the nearest one before the figure in the sentence, else the
+    // nearest specific one (county, town, zone, enterprise) before the sentence.
+    let rank = q.unit.is_some_and(|u| u.code() == "rank");
+    let before: Vec<&Subject<'_>> = subjects.iter().filter(|s| s.end <= q.start).collect();
+    let in_sentence: Vec<&Subject<'_>> = before
         .iter()
-        .filter(|m| m.end <= q.start && !is_scope(text, m))
+        .copied()
+        .filter(|s| s.start >= sentence.0)
+        // 全国 is the scope of a rank, and not the subject after a named region.
+        .filter(|s| {
+            !(s.is_area()
+                && (rank
+                    || before
+                        .iter()
+                        .any(|o| o.start >= sentence.0 && o.start < s.start && !o.is_area())))
+        })
         .collect();
-    let in_sentence: Vec<&RegionMention> = subject.iter().copied().filter(|m| m.start >= sentence.0).collect();
-    let chosen: Vec<&RegionMention> = match in_sentence.last() {
+    let specific = before
+        .iter()
+        .rev()
+        .find(|s| s.start < sentence.0 && s.is_specific())
+        .or_else(|| before.iter().rev().find(|s| s.start < sentence.0 && !s.is_area()))
+        .copied();
+    let chosen: Vec<&Subject<'_>> = match in_sentence.last() {
+        // A province or city that contains the region being written about does
+        // not change the subject (钱塘区 … 浙江工商大学等14所).
+        Some(last) if specific.is_some_and(|s| s.within(last)) => specific.into_iter().collect(),
         Some(last) => list_of(text, &in_sentence, last),
-        None => subject.last().map(|m| vec![*m]).unwrap_or_default(),
+        None => specific.into_iter().collect(),
     };
     let subject_end = in_sentence.last().map_or(clause0, |m| m.end.max(clause0));
     // Period.
-    let mut period: Option<Period> = None;
-    for p in periods.iter().filter(|p| p.end <= q.start && !p.basis) {
-        period = p.period;
-    }
-    if period.is_none()
-        && sentence_before.text.contains("全年")
-        && !periods.iter().any(|p| p.end <= q.start && !p.basis)
-    {
-        period = passage_year.map(|year| Period { year, part: Part::Year });
+    let mut period = period_at(text, ctx.carried, ctx.periods, q.start);
+    if period.is_none() && sentence_before.text.contains("全年") {
+        period = ctx.passage_year.map(|year| Period { year, part: Part::Year });
     }
     // Indicator.
     let indicator = indicator_for(text, subject_end.max(sentence.0), q.start, &before_clause);
     let change = change_for(&before_clause.text);
     let target = TARGET_WORDS.iter().any(|w| sentence_before.text.contains(w));
-    let make = |m: Option<&RegionMention>| Fact {
-        region_code: m.and_then(|m| m.region.code.clone()),
-        region: m.map(|m| crate::normalize::fold_str(text.get(m.start..m.end).unwrap_or(""))),
+    let make = |s: Option<&Region>| Fact {
+        region_code: s.and_then(|r| r.code.clone()),
+        region: s.map(|r| r.name.clone()),
         indicator: indicator.clone(),
         period,
         quantity: q.clone(),
@@ -356,17 +435,212 @@ fn facts_for(
     if chosen.is_empty() {
         vec![make(None)]
     } else {
-        chosen.into_iter().map(|m| make(Some(m))).collect()
+        chosen.into_iter().map(|s| make(s.region)).collect()
+    }
+}
+
+/// False for figures that are not a fact of their subject: comparisons
+/// (为吴江的32.1%, 相差459.9亿元, 较溧阳还高出), illustrations (上百万元的单价), and
+/// counts written in Chinese numerals, which count listed items (五个研究所,
+/// 两个优势产业) rather than report a figure.
+fn has_fact(text: &str, q: &Quantity, clause: &Folded, sentence: &Folded) -> bool {
+    if COMPARISON_WORDS.iter().any(|w| clause.text.contains(w)) || clause.text.ends_with('的') {
+        return false;
+    }
+    // 相差 and 差距 govern the rest of their part of the sentence (up to ；).
+    let part = sentence.text.rsplit(['；', ';']).next().unwrap_or("");
+    if GAP_WORDS.iter().any(|w| part.contains(w)) {
+        return false;
+    }
+    let after = Cursor::new(text, q.end);
+    if ILLUSTRATION_AFTER.iter().any(|w| after.clone().eat(w)) {
+        return false;
+    }
+    let counted = q.unit.is_some_and(|u| {
+        u.per().is_none()
+            && crate::unit::WORDS
+                .iter()
+                .any(|w| w.code == u.code() && w.kind == crate::unit::Kind::Count)
+    });
+    let chinese_digits = !q.text.chars().any(|c| fold(c).is_ascii_digit()) && q.qualifier == crate::Qualifier::Exact;
+    !(counted && chinese_digits)
+}
+
+/// Who a figure is about: a region, or an enterprise (no region).
+#[derive(Debug, Clone, Copy)]
+struct Subject<'a> {
+    start: usize,
+    end: usize,
+    region: Option<&'a Region>,
+}
+
+impl Subject<'_> {
+    fn is_area(&self) -> bool {
+        self.region.is_some_and(|r| r.level == Level::Area)
+    }
+
+    /// A county, town, zone or enterprise: what an article is about.
+    fn is_specific(&self) -> bool {
+        self.region
+            .map_or(true, |r| matches!(r.level, Level::County | Level::Town | Level::Zone))
+    }
+
+    /// True if `outer` is a province or prefecture containing this subject.
+    fn within(&self, outer: &Subject<'_>) -> bool {
+        match (outer.region, self.region) {
+            (Some(o), Some(i)) => contains(o, i),
+            _ => false,
+        }
+    }
+}
+
+/// Words that end an enterprise's name: the name is the run of characters before.
+const ENTERPRISE_SUFFIXES: &[&str] = &["有限公司", "股份公司", "集团", "基地"];
+
+/// Words that end the name of an organisation; a region named at its start is
+/// part of the name (浙江大学, 杭州创新研究院), not a subject.
+const ORG_SUFFIXES: &[&str] = &[
+    "大学",
+    "学院",
+    "研究院",
+    "研究所",
+    "实验室",
+    "中心",
+    "医院",
+    "银行",
+    "学校",
+    "中学",
+    "小学",
+    "协会",
+    "商会",
+    "日报",
+    "电视台",
+    "公司",
+    "集团",
+    "基地",
+    "工厂",
+    "办公室",
+    "委员会",
+    "法院",
+    "检察院",
+];
+
+/// True if the region mention ending at `end` begins an organisation's name:
+/// the run of name characters after it ends with one of [`ORG_SUFFIXES`].
+fn starts_org_name(text: &str, end: usize) -> bool {
+    let run: String = text
+        .get(end..)
+        .unwrap_or("")
+        .chars()
+        .take(10)
+        .take_while(|c| crate::normalize::is_han(*c) && !"的在和与及是为将从对把被、".contains(*c))
+        .map(fold)
+        .collect();
+    (0..=run.len()).filter(|&i| run.is_char_boundary(i)).any(|i| {
+        let prefix = run.get(..i).unwrap_or("");
+        ORG_SUFFIXES.iter().any(|s| prefix.ends_with(s))
+    })
+}
+
+/// Words that make a region mention part of a title (新吴区委书记, 海宁市长).
+const TITLE_AFTER: &[&str] = &[
+    "委书记",
+    "委",
+    "党工委",
+    "书记",
+    "市长",
+    "县长",
+    "区长",
+    "政府",
+    "管委会",
+    "人大",
+    "政协",
+];
+
+/// The subjects of a text: its region mentions that are subjects (not the
+/// scope of a rank, not part of a title or of an enterprise's name), and its
+/// enterprises.
+fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Vec<Subject<'a>> {
+    let mut out: Vec<Subject<'a>> = Vec::new();
+    let mut enterprises: Vec<(usize, usize)> = Vec::new();
+    for suffix in ENTERPRISE_SUFFIXES {
+        for (i, _) in text.match_indices(suffix) {
+            let head = text.get(..i).unwrap_or("");
+            let start = head
+                .char_indices()
+                .rev()
+                .take(10)
+                .take_while(|(_, c)| {
+                    crate::normalize::is_han(*c) || c.is_ascii_alphanumeric() || *c == '(' || *c == ')'
+                })
+                .take_while(|(_, c)| !"的在和与及、是为将从对把被".contains(*c))
+                .last()
+                .map_or(i, |(j, _)| j);
+            if i - start >= 6 {
+                enterprises.push((start, i + suffix.len()));
+            }
+        }
+    }
+    for m in regions {
+        if is_scope(text, m) {
+            continue;
+        }
+        let after = Cursor::new(text, m.end);
+        if TITLE_AFTER.iter().any(|w| after.clone().eat(w)) {
+            continue;
+        }
+        if enterprises.iter().any(|&(a, b)| a <= m.start && m.end <= b) || starts_org_name(text, m.end) {
+            continue;
+        }
+        out.push(Subject {
+            start: m.start,
+            end: m.end,
+            region: Some(&m.region),
+        });
+    }
+    out.extend(enterprises.iter().map(|&(start, end)| Subject {
+        start,
+        end,
+        region: None,
+    }));
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+/// Connectives that make a sentence continue the one before: 其中, 于是 …
+fn refers_back(text: &str, at: usize) -> bool {
+    let head = crate::normalize::fold_str(&text.get(at..).unwrap_or("").chars().take(4).collect::<String>());
+    let head = head.trim_start();
+    [
+        "其中", "于是", "同时", "此外", "另外", "并且", "其", "这", "该", "比如", "例如", "全年",
+    ]
+    .iter()
+    .any(|w| head.starts_with(w))
+}
+
+/// True if `outer` is a province or prefecture that contains `inner`.
+fn contains(outer: &Region, inner: &Region) -> bool {
+    let (Some(o), Some(i)) = (outer.code.as_deref(), inner.code.as_deref().or(inner.parent.as_deref())) else {
+        return false;
+    };
+    match outer.level {
+        Level::Province => o.get(..2) == i.get(..2) && o != i,
+        Level::Prefecture => o.get(..4) == i.get(..4) && o != i,
+        _ => false,
     }
 }
 
 /// The coordinated list that ends with `last` (`武进、吴江、宜兴、虎丘`).
-fn list_of<'a>(text: &str, mentions: &[&'a RegionMention], last: &'a RegionMention) -> Vec<&'a RegionMention> {
+fn list_of<'a, 'b>(text: &str, mentions: &[&'b Subject<'a>], last: &'b Subject<'a>) -> Vec<&'b Subject<'a>> {
     let mut out = vec![last];
     let mut cur = last;
     for m in mentions.iter().rev().skip(1) {
-        let gap = text.get(m.end..cur.start).unwrap_or("x");
-        if matches!(gap, "、" | "和" | "及" | "与" | ",") {
+        let gap = crate::normalize::fold_str(text.get(m.end..cur.start).unwrap_or("x"));
+        // 武进、吴江 or 溧阳的动力电池、宜兴的电线电缆: a separator, maybe after 的 + a noun.
+        let sep = gap.strip_prefix('的').map_or(gap.as_str(), |g| {
+            g.trim_start_matches(|c: char| crate::normalize::is_han(c) && !"、和及与".contains(c))
+        });
+        if matches!(sep, "、" | "和" | "及" | "与" | ",") && gap.chars().count() <= 12 {
             out.push(m);
             cur = m;
         } else {

@@ -186,7 +186,8 @@ const RESETS: &[&str] = &[
     "累计",
     "最新",
     "近期",
-    "以来",
+    "多年来",
+    "长期以来",
 ];
 
 /// Relative year words and their offset from the document's year.
@@ -352,6 +353,18 @@ fn read_at(text: &str, pos: usize, date: Option<Date>) -> Option<PeriodMention> 
         let mut p = c.clone();
         if p.eat(w) {
             return Some(mk(p.pos(), None, false));
+        }
+    }
+    // 连续两年, 连续3年: several years, no single period.
+    {
+        let mut p = c.clone();
+        if p.eat("连续") {
+            if let Ok(Some(n)) = crate::numeral::read(text, p.pos()) {
+                let mut q = Cursor::new(text, n.end);
+                if q.eat("年") {
+                    return Some(mk(q.pos(), None, false));
+                }
+            }
         }
     }
     // A year: 2023年, 二〇二三年, or a relative word.

@@ -113,6 +113,8 @@ pub enum Level {
     /// A development zone, park or free-trade zone (高新区, 开发区, 新区,
     /// 自贸试验区 ..., 产业园); no code.
     Zone,
+    /// An area larger than or across divisions (全国, 长三角地区); no code.
+    Area,
 }
 
 impl Level {
@@ -124,6 +126,7 @@ impl Level {
             Level::County => 2,
             Level::Town => 3,
             Level::Zone => 4,
+            Level::Area => 0,
         }
     }
 }
@@ -959,6 +962,117 @@ fn region_of(e: &Entry, name: String) -> Region {
         code: Some(code_str(e.0)),
         parent: (e.3 != 0).then(|| code_str(e.3)),
     }
+}
+
+/// Areas larger than or across divisions that a text may report figures for.
+/// They have no code.
+const SUPRA_REGIONS: &[&str] = &[
+    "全国",
+    "长三角地区",
+    "长三角",
+    "珠三角地区",
+    "珠三角",
+    "京津冀",
+    "粤港澳大湾区",
+    "成渝地区",
+    "环太湖",
+];
+
+/// How a text defines a nickname for a region: `“国际滨”，是人们对杭州高新区(滨江)的赞誉`,
+/// `杭州高新区(滨江)(简称“国际滨”)`, `杭州高新区被誉为“国际滨”`.
+const NICKNAME_AFTER: &[&str] = &["是人们对", "是对", "指的是", "即"];
+const NICKNAME_BEFORE: &[&str] = &["简称", "被誉为", "被称为", "号称", "又称", "人称"];
+
+/// Adds to the gazetteer's mentions what only the document itself says:
+/// nicknames it defines (every occurrence, before or after the definition, is
+/// a mention of the named region) and areas such as `全国` and `长三角地区`.
+///
+/// ```
+/// use zh_econ::region::{with_document_names, Gazetteer};
+/// let text = "“国际滨”传来好消息。“国际滨”，是人们对杭州高新区(滨江)的赞誉。";
+/// let found = with_document_names(text, Gazetteer::get().find(text));
+/// assert_eq!(found[0].region.name, "杭州高新区(滨江)");
+/// assert_eq!(&text[found[0].start..found[0].end], "国际滨");
+/// ```
+pub fn with_document_names(text: &str, mut mentions: Vec<RegionMention>) -> Vec<RegionMention> {
+    let mut extra = Vec::new();
+    // Nicknames: a short quoted name defined next to a region mention.
+    let mut defined: Vec<(String, Region)> = Vec::new();
+    for m in &mentions {
+        let before = text.get(..m.start).unwrap_or("");
+        let after = text.get(m.end..).unwrap_or("");
+        // “X”，是人们对 REGION 的…
+        for w in NICKNAME_AFTER {
+            let head = before.trim_end_matches(|c: char| c == '，' || c == ',' || c.is_whitespace());
+            if let Some(h) = head.strip_suffix(w) {
+                let h = h.trim_end_matches(|c: char| c == '，' || c == ',' || c.is_whitespace());
+                if let Some(nick) = quoted_before(h) {
+                    defined.push((nick, m.region.clone()));
+                }
+            }
+        }
+        // REGION（简称“X”）, REGION被誉为“X”
+        let tail = after.trim_start_matches(['(', '（', '，', ',', '以', '下']);
+        for w in NICKNAME_BEFORE {
+            if let Some(t) = tail.strip_prefix(w) {
+                if let Some(nick) = quoted_after(t) {
+                    defined.push((nick, m.region.clone()));
+                }
+            }
+        }
+    }
+    // Match on folded text (traditional 全國 is 全国), reporting original spans.
+    let folded = crate::normalize::Folded::new(text, 0);
+    let span = |i: usize, len: usize| (folded.original(i), folded.original(i + len));
+    for (nick, region) in &defined {
+        let nick = crate::normalize::fold_str(nick);
+        for (i, _) in folded.text.match_indices(nick.as_str()) {
+            let (start, end) = span(i, nick.len());
+            extra.push(RegionMention {
+                start,
+                end,
+                region: region.clone(),
+            });
+        }
+    }
+    for name in SUPRA_REGIONS {
+        for (i, _) in folded.text.match_indices(name) {
+            let (start, end) = span(i, name.len());
+            let region = Region {
+                name: (*name).to_string(),
+                full_name: (*name).to_string(),
+                level: Level::Area,
+                code: None,
+                parent: None,
+            };
+            extra.push(RegionMention { start, end, region });
+        }
+    }
+    if extra.is_empty() {
+        return mentions;
+    }
+    extra.retain(|e| !mentions.iter().any(|m| m.start < e.end && e.start < m.end));
+    extra.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+    extra.dedup_by(|b, a| b.start < a.end);
+    mentions.extend(extra);
+    mentions.sort_by_key(|m| m.start);
+    mentions
+}
+
+/// A quoted name of 2–6 characters just before the end of `s`: `…“国际滨”`.
+fn quoted_before(s: &str) -> Option<String> {
+    let s = s.strip_suffix('”').or_else(|| s.strip_suffix('"'))?;
+    let open = s.rfind(['“', '"'])?;
+    let name = s.get(open..)?.trim_start_matches(['“', '"']);
+    (2..=6).contains(&name.chars().count()).then(|| name.to_string())
+}
+
+/// A quoted name of 2–6 characters at the start of `s`: `“国际滨”…`.
+fn quoted_after(s: &str) -> Option<String> {
+    let s = s.strip_prefix('“').or_else(|| s.strip_prefix('"'))?;
+    let close = s.find(['”', '"'])?;
+    let name = s.get(..close)?;
+    (2..=6).contains(&name.chars().count()).then(|| name.to_string())
 }
 
 #[cfg(test)]
