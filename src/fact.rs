@@ -266,7 +266,25 @@ pub(crate) fn build(
             if listed && !q.text.is_empty() {
                 continue;
             }
+            let previous = facts
+                .iter()
+                .rev()
+                .find(|f: &&Fact| f.sentence.0 == sentence_start)
+                .and_then(|f| f.indicator.clone());
+            let list_index = respective_index(text, quantities, qi - 1, sentence_start);
+            let previous_change = facts
+                .last()
+                .filter(|f: &&Fact| f.sentence.0 == sentence_start)
+                .and_then(|f| f.change);
+            let previous_end = quantities
+                .get(qi.wrapping_sub(2))
+                .map(|p| p.end)
+                .filter(|&e| e >= sentence_start);
             let ctx = Context {
+                previous_change,
+                previous_end,
+                previous,
+                list_index,
                 sentence: (sentence_start, sentence_end),
                 periods: &sent_periods,
                 carried,
@@ -326,12 +344,29 @@ fn is_scope(text: &str, m: &RegionMention) -> bool {
     before.starts_with('居') || before.starts_with('列') || before.starts_with('全') || before.starts_with("居位")
 }
 
+/// The position of quantity `i` in the list of figures that follows the last
+/// 分别 of its sentence (分别居五地第3、第1: 0 and 1).
+fn respective_index(text: &str, quantities: &[Quantity], i: usize, sentence_start: usize) -> Option<usize> {
+    let q = quantities.get(i)?;
+    let head = Folded::new(text.get(sentence_start..q.start)?, sentence_start);
+    let at = head.original(head.text.rfind("分别")?);
+    Some(quantities.iter().take(i).filter(|p| p.start >= at).count())
+}
+
 /// What a sentence brings to the facts of its figures.
 struct Context<'a> {
     sentence: (usize, usize),
     periods: &'a [&'a PeriodMention],
     carried: Option<Period>,
     passage_year: Option<i32>,
+    /// The indicator of the figure before this one in the sentence.
+    previous: Option<String>,
+    /// The position of this figure in a list after 分别.
+    list_index: Option<usize>,
+    /// The end of the figure before this one in the sentence.
+    previous_end: Option<usize>,
+    /// The change of the figure before this one in the sentence.
+    previous_change: Option<Change>,
 }
 
 /// The period in force at byte `at`: the carried one, updated by the period
@@ -376,7 +411,8 @@ fn period_at(text: &str, carried: Option<Period>, mentions: &[&PeriodMention], a
 
 fn facts_for(text: &str, q: &Quantity, subjects: &[Subject<'_>], ctx: &Context<'_>) -> Vec<Fact> {
     let sentence = ctx.sentence;
-    let clause0 = clause_start(text, sentence, q.start);
+    // A clause starts after ，；： or after the figure before it (新增企业1.5万家、总量达到8.2万家).
+    let clause0 = clause_start(text, sentence, q.start).max(ctx.previous_end.unwrap_or(0));
     let before_clause = Folded::new(text.get(clause0..q.start).unwrap_or(""), clause0);
     let sentence_before = Folded::new(text.get(sentence.0..q.start).unwrap_or(""), sentence.0);
     if !has_fact(text, q, &before_clause, &sentence_before) {
@@ -419,8 +455,16 @@ fn facts_for(text: &str, q: &Quantity, subjects: &[Subject<'_>], ctx: &Context<'
         period = ctx.passage_year.map(|year| Period { year, part: Part::Year });
     }
     // Indicator.
-    let indicator = indicator_for(text, subject_end.max(sentence.0), q.start, &before_clause);
-    let change = change_for(&before_clause.text);
+    let indicator = indicator_for(text, subject_end.max(sentence.0), q, &before_clause, ctx);
+    // The change word stands right before the figure; its basis may be further
+    // back in the clause (较2019年(149家)提高近100家). A figure listed after a
+    // change shares it (分别下降0.12/家、0.05亿元/家).
+    let full_clause = clause_start(text, sentence, q.start);
+    let change = if matches!(before_clause.text.trim(), "、" | "和" | "及" | "与") {
+        ctx.previous_change
+    } else {
+        change_for(&Folded::new(text.get(full_clause..q.start).unwrap_or(""), full_clause).text)
+    };
     let target = TARGET_WORDS.iter().any(|w| sentence_before.text.contains(w));
     let make = |s: Option<&Region>| Fact {
         region_code: s.and_then(|r| r.code.clone()),
@@ -651,26 +695,139 @@ fn list_of<'a, 'b>(text: &str, mentions: &[&'b Subject<'a>], last: &'b Subject<'
     out
 }
 
+/// Words that end a measured thing's name without changing it: 国高企数量,
+/// 人均GDP(常住).
+const NAME_TAILS: &[&str] = &["数量", "总数", "总量", "规模", "数"];
+
+/// Words that introduce the scope of a rank: what follows is not the indicator.
+const RANK_SCOPE: &[&str] = &["位居", "位列", "排名", "居", "列"];
+
 /// The indicator measured by the figure at `q_start`: the nearest name of the
-/// lexicon in the clause, else the clause's words between subject and figure.
-fn indicator_for(text: &str, subject_end: usize, q_start: usize, clause: &Folded) -> Option<String> {
+/// lexicon in the clause, else the clause's words between subject and figure,
+/// else (ranks, changes: 居五地第2, 同比增长4%) the indicator of the figure
+/// before it in the sentence, else what the unit implies (平方公里 → 面积).
+fn indicator_for(text: &str, subject_end: usize, q: &Quantity, clause: &Folded, ctx: &Context<'_>) -> Option<String> {
+    let from = subject_end.max(clause.original(0));
+    let words = crate::normalize::fold_str(text.get(from..q.start).unwrap_or(""));
+    // 城镇、农村居民人均可支配收入分别居五地第3、第1: the i-th name for the i-th figure.
+    if let Some(name) = respective_name(&words, ctx.list_index) {
+        return Some(name);
+    }
     if let Some(m) = indicator::find(&clause.text).last() {
         // Only a name that is the measured thing itself, not part of a longer one
         // that ends right before the figure.
-        let tail = clause.text.get(m.end..).unwrap_or("");
-        if strip_links(tail).is_empty() {
+        let tail = clean_tail(clause.text.get(m.end..).unwrap_or(""));
+        if tail.is_empty() {
             return Some(m.canonical.to_string());
         }
     }
-    let from = subject_end.max(clause.original(0));
-    let words = crate::normalize::fold_str(text.get(from..q_start).unwrap_or(""));
-    let name = strip_links(&words);
-    let name = name.trim_matches(|c: char| c.is_whitespace() || "，,。、；;：:（）()“”\"".contains(c));
-    if name.is_empty() {
-        None
-    } else {
-        Some(indicator::canonical(name).map_or_else(|| name.to_string(), str::to_string))
+    // 每万人高价值发明专利20.52件: a per-capita figure names what it counts.
+    if q.text.starts_with('每') || q.text.starts_with('毎') {
+        let own = crate::normalize::fold_str(&q.text);
+        let own = own.split(|c: char| c.is_ascii_digit()).next().unwrap_or("");
+        if let Some(c) = canonical_or_completed(own) {
+            return Some(c);
+        }
     }
+    let mut name = strip_links(&words);
+    for w in RANK_SCOPE {
+        // 居五地第2, but not the 居 of 居民.
+        if let Some(i) = name
+            .match_indices(w)
+            .map(|(i, _)| i)
+            .find(|&i| !name.get(i..).is_some_and(|r| r.starts_with("居民")))
+        {
+            name = strip_links(name.get(..i).unwrap_or(""));
+        }
+    }
+    let name = clean_tail(name).trim_matches(|c: char| c.is_whitespace() || "，,。、；;：:（）()“”\"".contains(c));
+    let junk = name.chars().count() < 2 || name.chars().any(|c| c.is_ascii_digit());
+    if junk {
+        if let Some(prev) = &ctx.previous {
+            return Some(prev.clone());
+        }
+        let area = q
+            .unit
+            .is_some_and(|u| u.per().is_none() && matches!(u.code(), "km2" | "m2" | "mu" | "ha"));
+        return area.then(|| "面积".to_string());
+    }
+    Some(canonical_or_completed(name).unwrap_or_else(|| name.to_string()))
+}
+
+/// Removes what may follow a name without changing it: link words, 数量,
+/// a parenthesised note.
+fn clean_tail(s: &str) -> &str {
+    let mut s = strip_links(s);
+    loop {
+        let before = s.len();
+        if s.ends_with(')') || s.ends_with('）') {
+            if let Some(i) = s.rfind(['(', '（']) {
+                s = s.get(..i).unwrap_or("");
+            }
+        }
+        for t in NAME_TAILS {
+            if s.len() > t.len() || s == *t {
+                s = s.strip_suffix(t).unwrap_or(s);
+            }
+        }
+        s = strip_links(s);
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// The canonical name for `name`, or for the one canonical name it begins
+/// (每万人高价值发明专利 → 每万人高价值发明专利拥有量).
+fn canonical_or_completed(name: &str) -> Option<String> {
+    if let Some(c) = indicator::canonical(name) {
+        return Some(c.to_string());
+    }
+    if name.chars().count() < 4 {
+        return None;
+    }
+    let mut found = indicator::names().filter(|c| c.starts_with(name));
+    match (found.next(), found.next()) {
+        (Some(c), None) => Some(c.to_string()),
+        _ => None,
+    }
+}
+
+/// For the `index`-th figure after 分别, the `index`-th of the names listed
+/// before 分别, completed from its neighbours where the text shares a part
+/// (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入; 规上工业利润率、增加值率 →
+/// 规上工业增加值率).
+fn respective_name(words: &str, index: Option<usize>) -> Option<String> {
+    let index = index?;
+    let head = words.split("分别").next().filter(|_| words.contains("分别"))?;
+    let items: Vec<&str> = head
+        .split(['、', '和', '及'])
+        .map(strip_links)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.len() < 2 {
+        return None;
+    }
+    let item = *items.get(index)?;
+    let first = items.first().copied().unwrap_or("");
+    let last = items.last().copied().unwrap_or("");
+    let known = |s: &str| indicator::canonical(s).map(str::to_string);
+    if let Some(c) = known(item) {
+        return Some(c);
+    }
+    // A short item shares the tail of the last one, or the head of the first one.
+    let chars: Vec<(usize, char)> = last.char_indices().collect();
+    for &(i, _) in chars.iter().skip(1) {
+        if let Some(c) = known(&format!("{item}{}", last.get(i..).unwrap_or(""))) {
+            return Some(c);
+        }
+    }
+    for (i, _) in first.char_indices().skip(1) {
+        if let Some(c) = known(&format!("{}{item}", first.get(..i).unwrap_or(""))) {
+            return Some(c);
+        }
+    }
+    Some(item.to_string())
 }
 
 /// Removes link words (verbs, particles) from both ends of a phrase.
