@@ -29,14 +29,21 @@
 //!    that).
 //! 3. **One clean decoding.** The bytes are decoded strictly (without
 //!    replacement) as GB18030 and as Big5. If exactly one succeeds, it wins.
-//! 4. **Two clean decodings.** With 64 or more non-ASCII bytes, chardetng
-//!    decides when it names GBK or Big5. Shorter input, where chardetng is
-//!    unreliable (it reads `亿元` in GBK as Big5 and `億元` in Big5 as GBK), is
-//!    decided by a plausibility score of the two decodings: frequent
-//!    characters of Chinese (economic) text and the common characters of
-//!    GB2312 and Big5 (their level 1) count for a decoding; private-use
-//!    characters, kana, bopomofo, box drawing, rare CJK extensions, stray
-//!    Latin letters and control characters count against it. A tie goes to
+//! 4. **Two clean decodings.** A plausibility score of the two decodings
+//!    decides: frequent characters of Chinese (economic) text and the common
+//!    characters of GB2312 and Big5 (their level 1) count for a decoding;
+//!    private-use characters, kana, bopomofo, box drawing, rare CJK
+//!    extensions, stray Latin letters and control characters count against
+//!    it. Only a close call on input with 64 or more non-ASCII bytes goes to
+//!    chardetng (when it names GBK or Big5): the scores are close when they
+//!    differ by less than one point per 4 non-ASCII bytes (half a point per
+//!    character; in Chinese text of that length the right reading leads by
+//!    nearly two points per character or more). So chardetng does not
+//!    overrule a clear score: on its own it reads traditional text in GB18030
+//!    as Big5, whose decoding is then full of bopomofo, rare ideographs and
+//!    characters outside Big5 level 1 (`肮掀崝墿坋珨捷ㄛ…`). Shorter input,
+//!    where chardetng is unreliable (it reads `亿元` in GBK as Big5 and `億元`
+//!    in Big5 as GBK), is decided by the score alone. A tie goes to
 //!    chardetng, then to GB18030.
 //! 5. **No clean decoding.** Of UTF-8, GB18030 and Big5 (in that order of
 //!    preference on a tie), the one whose lenient decoding has the best
@@ -99,8 +106,10 @@
 //! # Untrusted input
 //!
 //! No input makes these functions panic. Time is linear in the input length
-//! (detection makes a few passes over it), and the only allocation that grows
-//! with the input is the decoded text, at most three bytes per input byte.
+//! (detection makes a few passes over it, and runs chardetng, the slowest,
+//! only on a close call or a tie of rule 4), and the only allocation that
+//! grows with the input is the decoded text, at most three bytes per input
+//! byte.
 //! Valid UTF-8 is returned as a borrowed [`Cow`] without copying.
 
 use std::borrow::Cow;
@@ -500,8 +509,17 @@ struct Choice {
 }
 
 /// Inputs with at least this many non-ASCII bytes are long enough for
-/// chardetng to choose between GB18030 and Big5.
+/// chardetng to choose between GB18030 and Big5 when their plausibility
+/// scores are close.
 const CHARDET_MIN_NON_ASCII: usize = 64;
+
+/// The plausibility scores of GB18030 and Big5 differ clearly when they
+/// differ by at least one point per this many non-ASCII bytes (half a point
+/// per double-byte character). In Chinese text with 64 or more non-ASCII
+/// bytes (the dev articles in GB18030 and Big5, in simplified and traditional
+/// script, in windows of 24 to 4096 characters) the right reading leads by at
+/// least 1.75 points per character, usually 2.5 or more.
+const CLEAR_MARGIN_NON_ASCII_BYTES: usize = 4;
 
 /// Invalid UTF-8 is still read as UTF-8 if it has at least this many
 /// well-formed multi-byte sequences per malformed one.
@@ -519,11 +537,15 @@ fn choose(bytes: &[u8]) -> Choice {
     let encoding = if is_utf8(bytes) {
         Encoding::Utf8
     } else {
-        match (is_clean(GB18030, bytes), is_clean(BIG5, bytes)) {
-            (true, false) => Encoding::Gb18030,
-            (false, true) => Encoding::Big5,
-            (true, true) => choose_gb18030_or_big5(bytes),
-            (false, false) => choose_by_score(bytes),
+        // Big5 first: on GBK text it usually fails within a few characters,
+        // and then GB18030 only needs checking, not scoring.
+        match strict_score(Encoding::Big5, bytes) {
+            Some(big5) => match strict_score(Encoding::Gb18030, bytes) {
+                Some(gb18030) => choose_gb18030_or_big5(bytes, gb18030, big5),
+                None => Encoding::Big5,
+            },
+            None if is_clean(GB18030, bytes) => Encoding::Gb18030,
+            None => choose_by_score(bytes),
         }
     };
     Choice { encoding, bom: 0 }
@@ -537,11 +559,19 @@ fn is_utf8(bytes: &[u8]) -> bool {
     }
     let mut sequences = 0usize;
     let mut errors = 0usize;
+    let mut remaining = bytes.len();
     for chunk in bytes.utf8_chunks() {
         // Each multi-byte sequence has one lead byte, 0xC2 or above.
         sequences += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
         if !chunk.invalid().is_empty() {
             errors += 1;
+        }
+        remaining = remaining.saturating_sub(chunk.valid().len() + chunk.invalid().len());
+        // The rest holds at most one sequence per two bytes: stop as soon as
+        // that cannot make up for the errors (GBK and Big5 text fail within
+        // a few characters).
+        if sequences.saturating_add(remaining / 2) < errors.saturating_mul(UTF8_SEQUENCES_PER_ERROR) {
+            return false;
         }
     }
     sequences >= errors.saturating_mul(UTF8_SEQUENCES_PER_ERROR)
@@ -576,21 +606,34 @@ fn looks_double_byte(text: &str) -> bool {
     count > 0
 }
 
-/// Rule 4: both GB18030 and Big5 decode the bytes cleanly.
-fn choose_gb18030_or_big5(bytes: &[u8]) -> Encoding {
+/// Rule 4: both GB18030 and Big5 decode the bytes cleanly, with these
+/// plausibility scores.
+///
+/// A clear difference in score decides. chardetng only decides a close call
+/// on long enough input: on its own it reads traditional text in GB18030 as
+/// Big5 (whose decoding is then full of bopomofo and rare ideographs), and on
+/// short input it is unreliable either way.
+fn choose_gb18030_or_big5(bytes: &[u8], gb18030: i64, big5: i64) -> Encoding {
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
-    if non_ascii >= CHARDET_MIN_NON_ASCII {
+    if non_ascii >= CHARDET_MIN_NON_ASCII && !is_clear(gb18030, big5, non_ascii) {
         if let Some(encoding) = chardet(bytes) {
             return encoding;
         }
     }
-    let gb18030 = score(Encoding::Gb18030, bytes);
-    let big5 = score(Encoding::Big5, bytes);
     match gb18030.cmp(&big5) {
         std::cmp::Ordering::Greater => Encoding::Gb18030,
         std::cmp::Ordering::Less => Encoding::Big5,
         std::cmp::Ordering::Equal => chardet(bytes).unwrap_or(Encoding::Gb18030),
     }
+}
+
+/// Whether two plausibility scores of a text with `non_ascii` non-ASCII
+/// bytes differ clearly: by at least one point per
+/// [`CLEAR_MARGIN_NON_ASCII_BYTES`] non-ASCII bytes.
+fn is_clear(a: i64, b: i64, non_ascii: usize) -> bool {
+    let margin = a.abs_diff(b);
+    let needed = u64::try_from(non_ascii / CLEAR_MARGIN_NON_ASCII_BYTES).unwrap_or(u64::MAX);
+    margin > 0 && margin >= needed
 }
 
 /// Rule 5: no candidate decodes the bytes cleanly.
@@ -619,6 +662,15 @@ fn chardet(bytes: &[u8]) -> Option<Encoding> {
     } else {
         None
     }
+}
+
+/// The plausibility score of reading `bytes` as `encoding` (GB18030 or
+/// Big5), or `None` if it has a malformed sequence.
+fn strict_score(encoding: Encoding, bytes: &[u8]) -> Option<i64> {
+    let mut scorer = Scorer::new(encoding);
+    scorer.strict = true;
+    walk(encoding.codec(), bytes, 0, &mut scorer);
+    (!scorer.malformed).then(|| scorer.finish())
 }
 
 /// Whether `codec` decodes `bytes` without a malformed sequence.
@@ -755,6 +807,11 @@ struct Scorer {
     prev: Option<char>,
     cur: Option<char>,
     total: i64,
+    /// Stop at the first malformed sequence (instead of scoring it as
+    /// U+FFFD).
+    strict: bool,
+    /// Whether a malformed sequence was seen.
+    malformed: bool,
 }
 
 impl Scorer {
@@ -765,6 +822,8 @@ impl Scorer {
             prev: None,
             cur: None,
             total: 0,
+            strict: false,
+            malformed: false,
         }
     }
 
@@ -787,12 +846,15 @@ impl Scorer {
 
     fn char_score(&self, prev: Option<char>, c: char, next: Option<char>) -> i64 {
         let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-        if PINYIN.contains(&c) {
+        let u = u32::from(c);
+        if u < 0x80 {
+            return symbol_score(c);
+        }
+        if matches!(u, 0xE0..=0x1F9) && PINYIN.binary_search(&c).is_ok() {
             // Tone-marked pinyin (GB2312 row 8) belongs next to other letters,
             // as in `产(chǎn)`.
             return if letter(prev) || letter(next) { 1 } else { -2 };
         }
-        let u = u32::from(c);
         let is_han = matches!(u, 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF);
         let mut s = match u {
             0x4E00..=0x9FFF => self.han_score(c),
@@ -809,7 +871,7 @@ impl Scorer {
     fn han_score(&self, c: char) -> i64 {
         let big5_common = self.common.in_big5_level1(c);
         let common = big5_common || (!self.big5 && self.common.in_gb2312_level1(c));
-        let frequent = FREQUENT.binary_search(&c).is_ok() && (big5_common || !self.big5);
+        let frequent = self.common.is_frequent(c) && (big5_common || !self.big5);
         if frequent {
             4
         } else if common {
@@ -826,6 +888,10 @@ impl Sink for Scorer {
     }
 
     fn malformed(&mut self, _offset: usize, _len: usize) -> ControlFlow<()> {
+        self.malformed = true;
+        if self.strict {
+            return ControlFlow::Break(());
+        }
         self.push(char::REPLACEMENT_CHARACTER);
         ControlFlow::Continue(())
     }
@@ -837,8 +903,9 @@ const HAN_START: u32 = 0x4E00;
 /// 64-bit words for one bit per code point of U+4E00–U+9FFF.
 const HAN_WORDS: usize = (0xA000 - HAN_START as usize) / 64;
 
-/// The common characters of each double-byte encoding, as bit sets over the
-/// CJK Unified Ideographs block (U+4E00–U+9FFF).
+/// The common characters of each double-byte encoding, and the frequent
+/// characters of Chinese text, as bit sets over the CJK Unified Ideographs
+/// block (U+4E00–U+9FFF).
 struct CommonHan {
     /// GB2312 level 1 (GB `B0A1`–`D7F9`): the 3755 most common simplified
     /// characters.
@@ -846,6 +913,8 @@ struct CommonHan {
     /// Big5 level 1 (`A440`–`C67E`): the 5401 most common traditional
     /// characters.
     big5: [u64; HAN_WORDS],
+    /// [`FREQUENT`].
+    frequent: [u64; HAN_WORDS],
 }
 
 /// Built on first use by decoding the level-1 code ranges.
@@ -856,7 +925,11 @@ impl CommonHan {
         let mut sets = CommonHan {
             gb2312: [0; HAN_WORDS],
             big5: [0; HAN_WORDS],
+            frequent: [0; HAN_WORDS],
         };
+        for &c in &FREQUENT {
+            insert_han(&mut sets.frequent, c);
+        }
         for lead in 0xB0..=0xD7 {
             for trail in 0xA1..=0xFE {
                 if let Some(c) = decode_pair(GBK, [lead, trail]) {
@@ -883,6 +956,10 @@ impl CommonHan {
 
     fn in_big5_level1(&self, c: char) -> bool {
         contains_han(&self.big5, c)
+    }
+
+    fn is_frequent(&self, c: char) -> bool {
+        contains_han(&self.frequent, c)
     }
 }
 
@@ -1051,11 +1128,45 @@ mod tests {
         let count = |set: &[u64; HAN_WORDS]| set.iter().map(|w| w.count_ones()).sum::<u32>();
         assert_eq!(count(&common.gb2312), 3755);
         assert_eq!(count(&common.big5), 5401);
+        assert_eq!(count(&common.frequent), 891);
+        assert!(FREQUENT.iter().all(|&c| common.is_frequent(c)));
+        assert!(!common.is_frequent('蒃'));
         assert!(common.in_gb2312_level1('亿'));
         assert!(!common.in_gb2312_level1('億'));
         assert!(common.in_big5_level1('億'));
         assert!(!common.in_big5_level1('亿'));
         assert!(!common.in_big5_level1('a'));
         assert!(!common.in_gb2312_level1('\u{20000}'));
+    }
+
+    #[test]
+    fn clear_margins() {
+        // One point per 4 non-ASCII bytes, either way round.
+        assert!(is_clear(100, 75, 100));
+        assert!(is_clear(75, 100, 100));
+        assert!(!is_clear(100, 76, 100));
+        assert!(!is_clear(5, 5, 0));
+        assert!(is_clear(i64::MIN, i64::MAX, usize::MAX));
+    }
+
+    /// Rule 4 with made-up scores: chardetng (which reads these GB18030
+    /// bytes of traditional text as Big5) only decides a close call.
+    #[test]
+    fn chardetng_decides_only_close_calls() {
+        let text = "同比增長十一倍，糧食播種面積約０．１萬標準箱，較上年回落超過１０００倍。";
+        let (bytes, _, _) = GB18030.encode(text);
+        let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+        assert_eq!(non_ascii, 64);
+        assert_eq!(chardet(&bytes), Some(Encoding::Big5));
+        let gb18030 = strict_score(Encoding::Gb18030, &bytes).expect("clean GB18030");
+        let big5 = strict_score(Encoding::Big5, &bytes).expect("clean Big5");
+        assert!(is_clear(gb18030, big5, non_ascii), "{gb18030} vs {big5}");
+        assert_eq!(choose_gb18030_or_big5(&bytes, gb18030, big5), Encoding::Gb18030);
+        assert_eq!(choose_gb18030_or_big5(&bytes, 100, 85), Encoding::Big5);
+        assert_eq!(choose_gb18030_or_big5(&bytes, 100, 84), Encoding::Gb18030);
+        assert_eq!(choose_gb18030_or_big5(&bytes, 100, 100), Encoding::Big5);
+        // Too short for chardetng: the score decides, however close.
+        let short = &bytes[..bytes.len() / 2];
+        assert_eq!(choose_gb18030_or_big5(short, 100, 99), Encoding::Gb18030);
     }
 }

@@ -4,6 +4,7 @@
 //! from `str::encode_utf16` (UTF-16).
 
 use std::borrow::Cow;
+use std::path::Path;
 
 use zh_econ::decode::{decode, decode_lossy, detect, DecodeError, Decoded, Encoding};
 
@@ -342,6 +343,187 @@ fn genuinely_ambiguous_short_inputs() {
     assert_decodes(&big5("億元"), "億元", Encoding::Big5, false);
     assert_decodes(&big5("萬人"), "萬人", Encoding::Big5, false);
     assert_decodes(&big5("万人"), "万人", Encoding::Big5, false);
+}
+
+// ------------------------------------ traditional script in GB18030
+
+/// Traditional text in GB18030 (GBK has the traditional characters) is
+/// GB18030 at any length: its Big5 reading is full of bopomofo, Cyrillic and
+/// rare ideographs (`肮掀崝墿坋珨捷ㄛ…`), and chardetng, which reads it as
+/// Big5, does not overrule so clear a difference in plausibility.
+#[test]
+fn traditional_text_in_gb18030_is_not_big5() {
+    let sentence = "同比增長十一倍，糧食播種面積約０．１萬標準箱，較上年回落超過１０００倍。";
+    let bytes = gb18030(sentence);
+    assert!(bytes.iter().filter(|b| !b.is_ascii()).count() >= 64);
+    assert_decodes(&bytes, sentence, Encoding::Gb18030, false);
+    let half_width = sentence.replace('０', "0").replace('１', "1").replace('．', ".");
+    assert_decodes(&gb18030(&half_width), &half_width, Encoding::Gb18030, false);
+    for text in TRADITIONAL {
+        let wide = full_width(text);
+        for repeat in 1..=8 {
+            for text in [text.repeat(repeat), wide.repeat(repeat)] {
+                assert_decodes(&gb18030(&text), &text, Encoding::Gb18030, false);
+                assert_decodes(&big5(&text), &text, Encoding::Big5, false);
+            }
+        }
+    }
+}
+
+/// ASCII digits, `.`, `,`, `%` and `:` to their full-width forms.
+fn full_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(u32::from(c) - u32::from('0') + 0xFF10).unwrap(),
+            '.' => '．',
+            ',' => '，',
+            '%' => '％',
+            ':' => '：',
+            c => c,
+        })
+        .collect()
+}
+
+/// A small simplified → traditional map: the simplified forms most frequent
+/// in the dev articles (some, such as 园, are in Big5 too, as HKSCS
+/// characters).
+#[rustfmt::skip]
+const S2T: &[(char, char)] = &[
+    ('业', '業'), ('产', '產'), ('发', '發'), ('创', '創'), ('区', '區'), ('资', '資'), ('链', '鏈'), ('动', '動'),
+    ('国', '國'), ('进', '進'), ('质', '質'), ('钱', '錢'), ('转', '轉'), ('为', '為'), ('级', '級'), ('实', '實'),
+    ('来', '來'), ('滨', '濱'), ('经', '經'), ('势', '勢'), ('个', '個'), ('现', '現'), ('传', '傳'), ('数', '數'),
+    ('设', '設'), ('续', '續'), ('际', '際'), ('会', '會'), ('项', '項'), ('学', '學'), ('们', '們'), ('统', '統'),
+    ('点', '點'), ('对', '對'), ('园', '園'), ('务', '務'), ('术', '術'), ('药', '藥'), ('领', '領'), ('强', '強'),
+    ('应', '應'), ('开', '開'), ('济', '濟'), ('记', '記'), ('规', '規'), ('报', '報'), ('验', '驗'), ('电', '電'),
+    ('内', '內'), ('计', '計'), ('场', '場'), ('时', '時'), ('这', '這'), ('从', '從'), ('过', '過'), ('积', '積'),
+    ('头', '頭'), ('举', '舉'), ('亿', '億'), ('关', '關'), ('单', '單'), ('条', '條'), ('长', '長'), ('备', '備'),
+    ('将', '將'), ('联', '聯'), ('医', '醫'), ('样', '樣'), ('稳', '穩'), ('线', '線'), ('导', '導'), ('总', '總'),
+    ('变', '變'), ('挥', '揮'), ('办', '辦'), ('试', '試'), ('战', '戰'), ('书', '書'), ('环', '環'), ('当', '當'),
+    ('谋', '謀'), ('态', '態'), ('县', '縣'), ('还', '還'), ('补', '補'), ('组', '組'), ('团', '團'), ('两', '兩'),
+    ('专', '專'), ('围', '圍'), ('达', '達'), ('显', '顯'), ('争', '爭'), ('兴', '興'), ('间', '間'), ('随', '隨'),
+    ('龙', '龍'), ('让', '讓'), ('径', '徑'), ('着', '著'), ('带', '帶'), ('钢', '鋼'), ('题', '題'), ('负', '負'),
+    ('测', '測'), ('营', '營'), ('细', '細'), ('装', '裝'), ('运', '運'), ('双', '雙'), ('断', '斷'), ('贸', '貿'),
+    ('员', '員'), ('检', '檢'), ('节', '節'), ('飞', '飛'), ('连', '連'), ('键', '鍵'), ('队', '隊'), ('结', '結'),
+    ('标', '標'), ('绕', '繞'), ('车', '車'), ('载', '載'), ('图', '圖'), ('录', '錄'), ('谈', '談'), ('读', '讀'),
+    ('责', '責'), ('赋', '賦'), ('赛', '賽'), ('协', '協'), ('阳', '陽'), ('轮', '輪'), ('见', '見'), ('别', '別'),
+    ('牵', '牽'), ('无', '無'), ('难', '難'), ('议', '議'), ('树', '樹'), ('仪', '儀'), ('块', '塊'), ('选', '選'),
+    ('权', '權'), ('织', '織'), ('费', '費'), ('马', '馬'), ('评', '評'), ('础', '礎'), ('证', '證'), ('届', '屆'),
+    ('坚', '堅'), ('亩', '畝'), ('访', '訪'), ('层', '層'), ('论', '論'), ('竞', '競'), ('壮', '壯'), ('风', '風'),
+    ('启', '啟'), ('满', '滿'), ('况', '況'), ('约', '約'), ('给', '給'), ('问', '問'), ('扩', '擴'), ('贴', '貼'),
+    ('获', '獲'), ('铁', '鐵'), ('绿', '綠'), ('门', '門'), ('顶', '頂'), ('释', '釋'), ('许', '許'), ('税', '稅'),
+    ('仅', '僅'), ('军', '軍'), ('视', '視'), ('热', '熱'), ('话', '話'), ('继', '繼'), ('户', '戶'), ('华', '華'),
+    ('综', '綜'), ('临', '臨'), ('闻', '聞'), ('旧', '舊'), ('万', '萬'), ('亚', '亞'), ('农', '農'), ('价', '價'),
+];
+
+fn to_traditional(text: &str) -> String {
+    text.chars()
+        .map(|c| S2T.iter().find(|&&(s, _)| s == c).map_or(c, |&(_, t)| t))
+        .collect()
+}
+
+#[test]
+fn s2t_map_is_well_formed() {
+    for (i, &(s, t)) in S2T.iter().enumerate() {
+        assert_ne!(s, t);
+        assert!(try_big5(&t.to_string()).is_some(), "{t} is not in Big5");
+        assert!(S2T[..i].iter().all(|&(a, _)| a != s), "{s} twice");
+    }
+}
+
+/// The five dev articles (`../shared/data/dev/articles/*.txt`), by file name.
+fn dev_articles() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev/articles");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
+        panic!(
+            "cannot read the dev articles in {}: {e} (these tests need the `shared` folder beside the crate)",
+            dir.display()
+        )
+    });
+    let mut articles: Vec<(String, String)> = entries
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let name = path.file_name().expect("file name").to_string_lossy().into_owned();
+            (name, text)
+        })
+        .collect();
+    articles.sort();
+    articles
+}
+
+/// Encodes text in one legacy encoding.
+type Encoder = fn(&str) -> Vec<u8>;
+
+/// The longest prefix of `text` whose encoding by `encode` (a stateless
+/// encoding that can write every character of `text`) is at most `max`
+/// bytes, and those bytes.
+fn encoded_prefix(text: &str, max: usize, encode: Encoder) -> (&str, Vec<u8>) {
+    let mut bytes = Vec::new();
+    let mut buf = [0; 4];
+    for (i, c) in text.char_indices() {
+        let char_bytes = encode(c.encode_utf8(&mut buf));
+        if bytes.len() + char_bytes.len() > max {
+            return (&text[..i], bytes);
+        }
+        bytes.extend_from_slice(&char_bytes);
+    }
+    (text, bytes)
+}
+
+/// Each dev article as GB18030, converted to traditional (with [`S2T`]) and
+/// encoded as GB18030, and as Big5 (the traditional version without the
+/// characters Big5 lacks) is detected and decoded right, in prefixes of 64,
+/// 256 and 4096 bytes (cut at a character boundary) and whole.
+#[test]
+fn dev_articles_in_gb18030_and_big5() {
+    let articles = dev_articles();
+    assert_eq!(articles.len(), 5, "the five dev articles");
+    let mut converted = 0;
+    for (name, text) in &articles {
+        let traditional = to_traditional(text);
+        converted += text.chars().zip(traditional.chars()).filter(|(s, t)| s != t).count();
+        let in_big5: String = traditional
+            .chars()
+            .filter(|c| try_big5(c.encode_utf8(&mut [0; 4])).is_some())
+            .collect();
+        assert!(
+            in_big5.chars().count() * 10 >= traditional.chars().count() * 9,
+            "{name}"
+        );
+        let variants: [(&str, &str, Encoding, Encoder); 3] = [
+            ("GB18030", text, Encoding::Gb18030, gb18030),
+            ("traditional GB18030", &traditional, Encoding::Gb18030, gb18030),
+            ("Big5", &in_big5, Encoding::Big5, big5),
+        ];
+        for (what, text, encoding, encode) in variants {
+            for max in [64, 256, 4096, usize::MAX] {
+                let (prefix, bytes) = encoded_prefix(text, max, encode);
+                assert!(
+                    max == usize::MAX || bytes.len() + 4 > max,
+                    "{name} {what}: {} bytes",
+                    bytes.len()
+                );
+                let what = format!("{name} as {what}, {} bytes", bytes.len());
+                assert_eq!(detect(&bytes), encoding, "{what}");
+                let decoded = decode_lossy(&bytes);
+                assert_eq!(decoded.encoding, encoding, "{what}");
+                assert_eq!(decoded.replacements, 0, "{what}");
+                assert!(decoded.text == prefix, "{what}: decoded text differs");
+                assert!(
+                    decode(&bytes).is_ok_and(|d| d.text == prefix),
+                    "{what}: strict decoding differs"
+                );
+            }
+        }
+    }
+    // Four articles are in simplified script; 003 is in traditional script
+    // already (with pinyin in parentheses), so its "GB18030" variant is the
+    // case of the bug: a whole article of traditional text in GB18030.
+    assert!(
+        converted >= 1000,
+        "only {converted} characters converted to traditional"
+    );
 }
 
 // -------------------------------------------------------- strict errors
