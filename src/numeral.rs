@@ -95,6 +95,8 @@ pub struct Form {
     /// The powers of ten of the large magnitude words the numeral ends with
     /// (`三十万` → 4, `九千亿` → 8, `2万亿` → 12); 0 if it ends otherwise.
     pub tail_large: u8,
+    /// The power of the last of those words alone (`2万亿` → 8); 0 if none.
+    pub last_large: u8,
 }
 
 /// Why a numeral could not be read.
@@ -427,6 +429,11 @@ impl<'a> Reader<'a> {
             self.form.negative = true;
         }
         self.form.scale = if self.additive { None } else { Some(self.scale) };
+        self.form.last_large = if self.tail_large > 0 && self.pending.is_none() && integer_done.is_none() {
+            self.last_power.unwrap_or(0)
+        } else {
+            0
+        };
         self.form.tail_large = if self.pending.is_none() && integer_done.is_none() {
             self.tail_large
         } else {

@@ -1036,14 +1036,15 @@ fn read_range<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: Mode) ->
 /// (`从8500到3万` stays 8500).
 fn share_magnitude(lo: Decimal, first: &Form, second: &Form, hi: Decimal) -> Result<Decimal, NumeralError> {
     // Plain digits borrow every magnitude of the second number (两到三仟, 八到九百亿);
-    // a number with its own small magnitudes borrows only the large ones (十八至三十万).
+    // a number with no large word borrows the second's closing run of them
+    // (十八至三十万, 十一至十三万亿); one that ends in a smaller large word borrows
+    // the last one (3万至5万亿, 一万至一万零二亿).
     let exp = if first.magnitudes == 0 {
         second.scale.unwrap_or(second.tail_large)
-    } else if !first.large {
+    } else if first.tail_large == 0 {
         second.tail_large
-    } else if first.tail_large > 0 && second.tail_large == first.tail_large + 8 {
-        // 3万至5万亿: the first number's 万 is the head of the second's 万亿.
-        8
+    } else if second.last_large > first.tail_large {
+        second.last_large
     } else {
         0
     };

@@ -16,8 +16,8 @@
 //!   from (an oracle for the generator itself).
 //!
 //! Sentences are generated from clause templates (`Clause`), which know their expected quantity.
-//! The generator avoids the forms of the known bugs at the end of this file; each has an
-//! `#[ignore]`d test that fails today (`cargo test --test properties -- --ignored`).
+//! The bugs the generator found are pinned by the regression tests at the end of this file;
+//! the generator now produces their forms too.
 //! `PROPTEST_CASES=20000` runs every property longer.
 
 use std::fmt::Write as _;
@@ -488,10 +488,6 @@ fn limit_for(unit: &UnitSpec) -> i64 {
     }
 }
 
-fn starts_with_magnitude(unit: &UnitSpec) -> bool {
-    unit.word.starts_with(['万', '亿'])
-}
-
 /// A number for `unit` from raw draws: `m` (1..100000), `scale` (0..3), `form` (0..20).
 fn number(m: i64, scale: u32, form: u8, whole: bool, unit: &UnitSpec) -> Num {
     let scale = if whole { 0 } else { scale };
@@ -502,10 +498,8 @@ fn number(m: i64, scale: u32, form: u8, whole: bool, unit: &UnitSpec) -> Num {
     match form {
         0..=1 => Num::Chinese(Decimal::from(chinese_int), Style::Lower),
         2 if unit.code == "CNY" => Num::Chinese(Decimal::from(chinese_int), Style::Upper),
-        // 三点五万吨, but not 十二点五万吨 (a known bug, see `chinese_decimal_with_place_word_before_magnitude`).
-        3 if !whole && scale > 0 && m > 10 && (m < 10i64.pow(scale + 1) || !starts_with_magnitude(unit)) => {
-            Num::Chinese(Decimal::new(m, scale), Style::Lower)
-        }
+        // 三点五万吨 and 十二点五万吨 (see `chinese_decimal_with_place_word_before_magnitude`).
+        3 if !whole && scale > 0 && m > 10 => Num::Chinese(Decimal::new(m, scale), Style::Lower),
         4 if (2_000..3_000).contains(&chinese_int) || (200..300).contains(&chinese_int) => {
             Num::Liang(u32::try_from(chinese_int).expect("small"))
         }
@@ -533,13 +527,7 @@ fn clause() -> impl Strategy<Value = Clause> {
             let prefix = cat.prefixes[a.index(cat.prefixes.len())];
             let unit = &cat.units[b.index(cat.units.len())];
             if range && cat.ranges && unit.code != "times" && unit.code != "permille" {
-                let low = match number(m, scale, form, cat.whole, unit) {
-                    // Not 三万至五万亿元: a known bug, see `range_low_end_with_wan_before_wanyi`.
-                    Num::Chinese(d, _) if d >= Decimal::from(10_000) && unit.word.starts_with('亿') => {
-                        Num::Arabic(Decimal::new(m, scale))
-                    }
-                    n => n,
-                };
+                let low = number(m, scale, form, cat.whole, unit);
                 let high = match low {
                     // 三至五亿元: both ends in Chinese numerals.
                     Num::Chinese(d, style) if d.scale() == 0 && d + Decimal::ONE < Decimal::from(limit_for(unit)) => {
@@ -573,7 +561,7 @@ fn clause() -> impl Strategy<Value = Clause> {
                 };
             }
             let mut num = number(m, scale, form, cat.whole, unit);
-            let mut qual = q.index(QUALS.len());
+            let qual = q.index(QUALS.len());
             // 余/多 after a whole number written in digits: 600余亿元, 100多家.
             let inner = if extra < 2
                 && num.is_whole_arabic()
@@ -592,10 +580,6 @@ fn clause() -> impl Strategy<Value = Clause> {
             let fraction_word = unit.code == "percent" && extra >= 8 && inner.is_none();
             if fraction_word {
                 num = Num::Chinese(num.value(), Style::Lower);
-                // Not 百分之五以上: a known bug, see `suffix_after_fraction_word`.
-                if !QUALS[qual].1.is_empty() {
-                    qual = 0;
-                }
             }
             Clause::One {
                 prefix,
@@ -939,7 +923,6 @@ proptest! {
 
     /// Traditional script in GB18030 (see `gb18030_traditional_read_as_big5` for the bug).
     #[test]
-    #[ignore = "known bug: GB18030 bytes of traditional text with >= 64 non-ASCII bytes are detected as Big5"]
     fn gb18030_traditional_decodes_to_the_same_quantities((s, _) in sentence(), wide in any::<bool>()) {
         let s = to_traditional(&s);
         let s = if wide { full_width(&s) } else { s };
@@ -960,7 +943,7 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------------------
-// known bugs found by the properties above
+// regressions: bugs the properties above found, now fixed
 
 /// Found by `generated_quantities_are_found`: `三点五万吨` reads as 35000 t, but a Chinese decimal
 /// whose integer part has a place word (`十二点五`, `一百二十点五`) stops after its fraction, so the
@@ -1036,7 +1019,6 @@ fn range_low_end_with_wan_before_wanyi() {
 /// GB18030) comes back as `肮掀崝墿坋珨捷ㄛ…` with no quantities; with half-width digits (50 bytes)
 /// it is read right.
 #[test]
-#[ignore = "known bug: GB18030 bytes of traditional text with >= 64 non-ASCII bytes are detected as Big5"]
 fn gb18030_traditional_read_as_big5() {
     let text = "同比增長十一倍，糧食播種面積約０．１萬標準箱，較上年回落超過１０００倍。";
     let (bytes, _, _) = encoding_rs::GB18030.encode(text);
