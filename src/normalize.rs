@@ -52,8 +52,40 @@ pub fn fold(c: char) -> char {
         '〇' => '零',
         '．' => '.',
         '－' | '—' | '–' | '―' => '-',
+        _ if !has_simplified(c) => c,
         _ => t2s::simplified(c).unwrap_or(c),
     }
+}
+
+/// The Han block the bitmap covers: CJK extension A and the unified ideographs.
+const HAN_LOW: u32 = 0x3400;
+const HAN_HIGH: u32 = 0xA000;
+
+/// One bit per character of `HAN_LOW..HAN_HIGH`: set if the t2s table maps it.
+/// Most characters of simplified text have no entry, so [`fold`] answers them
+/// with one bit test instead of a binary search.
+static T2S_BITS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; ((HAN_HIGH - HAN_LOW) as usize).div_ceil(64)];
+    for u in HAN_LOW..HAN_HIGH {
+        if char::from_u32(u).and_then(t2s::simplified).is_some() {
+            let i = (u - HAN_LOW) as usize;
+            if let Some(w) = bits.get_mut(i / 64) {
+                *w |= 1 << (i % 64);
+            }
+        }
+    }
+    bits
+});
+
+#[inline]
+fn has_simplified(c: char) -> bool {
+    let u = c as u32;
+    if !(HAN_LOW..HAN_HIGH).contains(&u) {
+        // Outside the bitmap (compatibility ideographs, rare planes): ask the table.
+        return u >= 0x2E80;
+    }
+    let i = (u - HAN_LOW) as usize;
+    T2S_BITS.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
 /// Folds a whole string with [`fold`], dropping pinyin annotations.
@@ -181,6 +213,26 @@ impl<'a> Cursor<'a> {
     /// assert_eq!(c.pos(), 12);
     /// ```
     pub fn eat(&mut self, s: &str) -> bool {
+        let rest = self.rest();
+        // Fast path: written exactly as given (simplified, no annotation inside).
+        // An inlined byte loop: most calls fail on the first byte, and a libc
+        // memcmp call per attempt dominated the scanner's profile.
+        let (r, w) = (rest.as_bytes(), s.as_bytes());
+        if w.len() <= r.len() && w.iter().zip(r).all(|(a, b)| a == b) {
+            let mut end = self.pos + s.len();
+            if s.chars().next_back().is_some_and(is_han) {
+                end += pinyin_len(rest.get(s.len()..).unwrap_or(""));
+            }
+            self.pos = end;
+            return true;
+        }
+        // Otherwise compare folded characters, failing fast on the first one.
+        let mut want = s.chars();
+        match (want.next(), rest.chars().next()) {
+            (None, _) => return true,
+            (Some(w), Some(c)) if fold(c) == w => {}
+            _ => return false,
+        }
         let mut probe = self.clone();
         for want in s.chars() {
             match probe.next() {
@@ -207,6 +259,62 @@ impl<'a> Cursor<'a> {
     #[inline]
     fn rest(&self) -> &'a str {
         self.text.get(self.pos..).unwrap_or("")
+    }
+}
+
+/// A table of words (with a value each) indexed by their first character, for
+/// longest-match lookups at a cursor. Each lookup folds one character of the
+/// text and compares only the words that begin with it; the lexicons of the
+/// scanner (qualifiers, time words, compounds …) are built into these once.
+///
+/// ```
+/// use zh_econ::normalize::{Cursor, WordSet};
+/// let set = WordSet::new(&[("以上", 1), ("以下", 2), ("以内", 3)]);
+/// assert_eq!(set.longest(&Cursor::new("以內的企業", 0)), Some((3, 6)));
+/// assert_eq!(set.longest(&Cursor::new("以外", 0)), None);
+/// ```
+#[derive(Debug, Clone)]
+pub struct WordSet<T> {
+    /// `(first char, word, value)`, sorted by first char, longest word first.
+    entries: Vec<(char, &'static str, T)>,
+}
+
+impl<T: Copy> WordSet<T> {
+    /// Builds the index.
+    pub fn new(words: &[(&'static str, T)]) -> Self {
+        let mut entries: Vec<(char, &'static str, T)> =
+            words.iter().filter_map(|&(w, t)| w.chars().next().map(|c| (c, w, t))).collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        WordSet { entries }
+    }
+
+    /// The value and end offset of the longest word at the cursor.
+    pub fn longest(&self, at: &Cursor<'_>) -> Option<(T, usize)> {
+        let first = at.peek()?;
+        let from = self.entries.partition_point(|e| e.0 < first);
+        for &(c, word, t) in self.entries.get(from..).unwrap_or(&[]) {
+            if c != first {
+                break;
+            }
+            let mut probe = at.clone();
+            if probe.eat(word) {
+                return Some((t, probe.pos()));
+            }
+        }
+        None
+    }
+
+    /// True if a word of the set starts at the cursor.
+    pub fn starts(&self, at: &Cursor<'_>) -> bool {
+        self.longest(at).is_some()
+    }
+}
+
+impl WordSet<()> {
+    /// A set of plain words.
+    pub fn of(words: &[&'static str]) -> Self {
+        let pairs: Vec<(&'static str, ())> = words.iter().map(|&w| (w, ())).collect();
+        WordSet::new(&pairs)
     }
 }
 

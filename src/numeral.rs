@@ -159,20 +159,6 @@ pub fn can_start(c: char) -> bool {
     c == '负' || sym(c).is_some()
 }
 
-/// Words that stop a numeral before a magnitude character, because the
-/// character begins a unit instead: `千瓦`, `千米`, `百分点`, `百分之`.
-const MAGNITUDE_STOPS: &[&str] = &[
-    "千瓦",
-    "千米",
-    "千克",
-    "千分之",
-    "百分之",
-    "百分点",
-    "万分之",
-    "十分之",
-    "亿分之",
-];
-
 fn pow10(p: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(p.min(28)), 0)
 }
@@ -787,5 +773,12 @@ impl<'a> Reader<'a> {
 
 /// True if the magnitude character at `at` begins a unit word instead.
 fn stops_here(at: &Cursor<'_>) -> bool {
-    MAGNITUDE_STOPS.iter().any(|w| at.clone().eat(w))
+    // Only the next one or two characters decide: 千瓦, 千米, 千克, X分之, 百分点.
+    let mut c = at.clone();
+    let Some((_, _, m)) = c.next() else { return false };
+    match c.next().map(|t| t.2) {
+        Some('瓦' | '米' | '克') => m == '千',
+        Some('分') => matches!(c.peek(), Some('之' | '点')),
+        _ => false,
+    }
 }

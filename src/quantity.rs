@@ -41,7 +41,8 @@
 //! assert_eq!(q.qualifier, Qualifier::Over);
 //! ```
 
-use crate::normalize::{is_han, Cursor};
+use crate::normalize::{is_han, Cursor, WordSet};
+use std::sync::LazyLock;
 use crate::numeral::{self, Form, Numeral, NumeralError};
 use crate::unit::{self, Kind, Unit, UnitWord};
 use rust_decimal::Decimal;
@@ -421,18 +422,17 @@ fn scaled(v: Decimal, exp: i32) -> Result<Decimal, NumeralError> {
         .ok_or(NumeralError::Overflow { start: 0, end: 0 })
 }
 
-fn eat_any<T: Copy>(c: &mut Cursor<'_>, table: &[(&str, T)]) -> Option<T> {
-    let mut best: Option<(usize, T)> = None;
-    for &(word, t) in table {
-        let mut probe = c.clone();
-        if probe.eat(word) && best.map_or(true, |(end, _)| probe.pos() > end) {
-            best = Some((probe.pos(), t));
-        }
-    }
-    let (end, t) = best?;
+fn eat_any<T: Copy>(c: &mut Cursor<'_>, set: &WordSet<T>) -> Option<T> {
+    let (t, end) = set.longest(c)?;
     *c = Cursor::new(c.text(), end);
     Some(t)
 }
+
+static PREFIX_SET: LazyLock<WordSet<Qualifier>> = LazyLock::new(|| WordSet::new(PREFIXES));
+static WHOLE_PREFIX_SET: LazyLock<WordSet<Qualifier>> = LazyLock::new(|| WordSet::new(WHOLE_PREFIXES));
+static SUFFIX_SET: LazyLock<WordSet<Qualifier>> = LazyLock::new(|| WordSet::new(SUFFIXES));
+static CURRENCY_SIGN_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| WordSet::new(CURRENCY_SIGNS));
+static CURRENCY_WORD_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| WordSet::new(CURRENCY_WORDS_BEFORE));
 
 /// Reads a numeral at the cursor, skipping spaces before it only in whole mode.
 fn numeral_at(c: &Cursor<'_>) -> Result<Option<Numeral>, NumeralError> {
@@ -450,7 +450,7 @@ pub(crate) fn read(text: &str, start: usize, mode: Mode) -> Result<Option<Raw>, 
 
 fn read_inner(text: &str, start: usize, mode: Mode) -> Result<Option<Raw>, NumeralError> {
     let mut c = Cursor::new(text, start);
-    let qualifier = eat_any(&mut c, PREFIXES);
+    let qualifier = eat_any(&mut c, &PREFIX_SET);
     if qualifier.is_some() {
         // A particle between qualifier and number stays in the span: 超过了20%, 至少有10.
         let mut p = c.clone();
@@ -458,7 +458,7 @@ fn read_inner(text: &str, start: usize, mode: Mode) -> Result<Option<Raw>, Numer
             c = p;
         }
     } else if mode == Mode::Whole {
-        if let Some(q) = eat_any(&mut c, WHOLE_PREFIXES) {
+        if let Some(q) = eat_any(&mut c, &WHOLE_PREFIX_SET) {
             return finish_read(text, start, c, mode, Some(q));
         }
     }
@@ -502,10 +502,12 @@ fn read_body<'a>(
     qualifier: Option<Qualifier>,
 ) -> Result<Option<Raw>, NumeralError> {
     let body_start = c.pos();
+    // Every special form begins with its own character: look at it once.
+    let first = c.peek();
     // 第N(位|名): a rank.
     {
         let mut p = c.clone();
-        if p.eat("第") {
+        if first == Some('第') && p.eat("第") {
             if let Some(n) = numeral_at(&p)? {
                 if n.form.fraction || n.form.negative {
                     return Ok(None);
@@ -522,7 +524,7 @@ fn read_body<'a>(
             return Ok(None);
         }
         let mut p = c.clone();
-        if p.eat("首位") {
+        if first == Some('首') && p.eat("首位") {
             let mut r = Raw::empty(body_start, p.pos());
             r.value = Some(Decimal::ONE);
             r.unit = Some(Unit::new("rank"));
@@ -534,14 +536,14 @@ fn read_body<'a>(
     // 每 + magnitude? + unit … N unit: a per-capita rate.
     if mode == Mode::Scan && qualifier.is_none() {
         let mut p = c.clone();
-        if p.eat("每") {
+        if first == Some('每') && p.eat("每") {
             return read_per(text, p, body_start);
         }
     }
     // 翻N番: doubling N times.
     {
         let mut p = c.clone();
-        if p.eat("翻") {
+        if first == Some('翻') && p.eat("翻") {
             if let Some(n) = numeral_at(&p)? {
                 let mut q = Cursor::new(text, n.end);
                 if q.eat("番") && n.value.is_integer() && n.value >= Decimal::ONE && n.value <= Decimal::from(64) {
@@ -560,8 +562,11 @@ fn read_body<'a>(
     // 负百分之…, 百分之…, 千分之…
     {
         let mut p = c.clone();
-        let neg = p.eat("负") || p.eat("-");
-        let frac = if p.eat("百分之") || p.eat("佰分之") {
+        let fraction_start = matches!(first, Some('负' | '-' | '百' | '佰' | '千' | '仟'));
+        let neg = fraction_start && (p.eat("负") || p.eat("-"));
+        let frac = if !fraction_start {
+            None
+        } else if p.eat("百分之") || p.eat("佰分之") {
             Some("percent")
         } else if p.eat("千分之") || p.eat("仟分之") {
             Some("permille")
@@ -593,11 +598,11 @@ fn read_body<'a>(
         }
     }
     // 零下四摄氏度: below zero.
-    let below_zero = c.eat("零下");
+    let below_zero = first == Some('零') && c.eat("零下");
     // 半斤, 半成: a half with no number before it.
     {
         let mut p = c.clone();
-        if !below_zero && p.eat("半") {
+        if first == Some('半') && p.eat("半") {
             if let Some((word, end)) = unit::lookup(&p) {
                 if word.exp >= 0 && !matches!(word.kind, Kind::Currency) {
                     let mut r = Raw::empty(body_start, end);
@@ -619,9 +624,9 @@ fn read_body<'a>(
         c.eat("从");
     }
     // Currency signs (¥100), and in a single expression currency words (港币2960元).
-    let mut sign = eat_any(c, CURRENCY_SIGNS);
+    let mut sign = eat_any(c, &CURRENCY_SIGN_SET);
     if sign.is_none() && mode == Mode::Whole {
-        sign = eat_any(c, CURRENCY_WORDS_BEFORE);
+        sign = eat_any(c, &CURRENCY_WORD_SET);
         c.skip_spaces();
     }
     // N分之M, 十分之一, 五百分之二, 1/2: a fraction, in a single expression only
@@ -777,7 +782,7 @@ fn read_after_number<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: M
     // 两个亿: a measure word before a large magnitude.
     {
         let mut p = c.clone();
-        if p.eat("个") {
+        if p.peek() == Some('个') && p.eat("个") {
             if let Some(m) = numeral_at(&p)? {
                 if m.form.bare_magnitude && m.form.large {
                     r.multiply_by(m.value)?;
@@ -790,7 +795,7 @@ fn read_after_number<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: M
     // 747余万元, 100多家, 30余項
     {
         let mut p = c.clone();
-        if p.eat("余") || p.eat("多") {
+        if matches!(p.peek(), Some('余' | '多')) && (p.eat("余") || p.eat("多")) {
             let mut ok = false;
             if let Some(m) = numeral_at(&p)? {
                 if m.form.bare_magnitude || (m.form.digits == 0 && m.form.magnitudes > 0) {
@@ -1059,7 +1064,7 @@ fn share_magnitude(lo: Decimal, first: &Form, second: &Form, hi: Decimal) -> Res
 fn read_suffix(c: &mut Cursor<'_>, r: &mut Raw) {
     let mut p = c.clone();
     p.eat("(含)");
-    if let Some(q) = eat_any(&mut p, SUFFIXES) {
+    if let Some(q) = eat_any(&mut p, &SUFFIX_SET) {
         // 上下 and 以上 must not run into a following word that owns them (以上的 is fine).
         if r.qualifier == Qualifier::Exact {
             r.qualifier = q;

@@ -31,7 +31,8 @@
 //! ]);
 //! ```
 
-use crate::normalize::{fold, is_han, Cursor};
+use crate::normalize::{fold, is_han, Cursor, WordSet};
+use std::sync::LazyLock;
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
 use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
@@ -162,18 +163,40 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).and_then(|s| s.chars().next_back())
 }
 
+/// One bit per code point of the Basic Multilingual Plane: set if a quantity
+/// may start with that character as written (folded: `１`, `億`, `約` too).
+/// The scanner tests each character against it and skips the rest, so text
+/// with no numbers costs one table lookup per character.
+static START_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for u in 0..0x10000u32 {
+        if char::from_u32(u).is_some_and(|c| can_start(fold(c))) {
+            if let Some(w) = bits.get_mut(u as usize / 64) {
+                *w |= 1 << (u % 64);
+            }
+        }
+    }
+    bits
+});
+
+#[inline]
+fn may_start(c: char) -> bool {
+    let u = c as usize;
+    START_BITS.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
+}
+
 fn scan_sentence(text: &str, start: usize, end: usize, buf: &mut Vec<Raw>) {
+    let bits = &*START_BITS;
+    let _ = bits;
     let mut pos = start;
+    let body = text.get(..end).unwrap_or("");
     while pos < end {
-        let Some(ch) = text.get(pos..).and_then(|s| s.chars().next()) else {
+        // Skip to the next character that may start a quantity.
+        let Some((off, ch)) = body.get(pos..).and_then(|s| s.char_indices().find(|&(_, c)| may_start(c))) else {
             break;
         };
-        let f = fold(ch);
+        pos += off;
         let step = pos + ch.len_utf8();
-        if !can_start(f) {
-            pos = step;
-            continue;
-        }
         match quantity::read(text, pos, Mode::Scan) {
             Ok(Some(r)) if r.end <= end && r.end > pos => {
                 let next = if accept(text, &r) {
@@ -250,13 +273,13 @@ fn accept(text: &str, r: &Raw) -> bool {
                 return false;
             }
             let unit_at = Cursor::new(text, r.word_start);
-            if r.word_end == r.end && COMPOUNDS.iter().any(|w| unit_at.clone().eat(w)) {
+            if r.word_end == r.end && COMPOUND_SET.starts(&unit_at) {
                 return false;
             }
-            if TIME_WORDS.iter().any(|w| after.clone().eat(w)) {
+            if TIME_SET.starts(&after) {
                 return false;
             }
-            if word.word == "条" && NAME_WORDS.iter().any(|w| after.clone().eat(w)) {
+            if word.word == "条" && NAME_SET.starts(&after) {
                 return false;
             }
             if r.form.negative || after_chrome_label(text, r.start) {
@@ -324,6 +347,11 @@ fn accept_final(r: &Raw) -> bool {
     true
 }
 
+static COMPOUND_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(COMPOUNDS));
+static TIME_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(TIME_WORDS));
+static NAME_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(NAME_WORDS));
+static RANK_VERB_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(RANK_VERBS));
+
 /// Rank verbs: 居五地第2, 位列嘉兴第一, 排名第三.
 const RANK_VERBS: &[&str] = &["居", "列", "排名", "排", "位于", "名列", "跻身", "排在"];
 
@@ -334,7 +362,7 @@ fn rank_verb_before(text: &str, at: usize) -> bool {
             return false;
         }
         let cur = Cursor::new(text, pos);
-        if RANK_VERBS.iter().any(|w| cur.clone().eat(w)) {
+        if RANK_VERB_SET.starts(&cur) {
             return true;
         }
     }
