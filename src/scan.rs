@@ -32,11 +32,11 @@
 //! ```
 
 use crate::normalize::{fold, is_han, Cursor, WordSet};
-use std::sync::LazyLock;
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
 use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
 use rust_decimal::Decimal;
+use std::sync::LazyLock;
 
 /// Every quantity of `text`, in order, as a lazy iterator.
 ///
@@ -185,18 +185,40 @@ fn may_start(c: char) -> bool {
     START_BITS.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
 }
 
+/// True if a numeral character stands within the next `n` characters after
+/// `at`: a qualifier word (上, 不, 大, 近 …) is worth reading only then.
+fn numeral_within(text: &str, at: usize, n: usize) -> bool {
+    text.get(at..)
+        .unwrap_or("")
+        .chars()
+        .skip(1)
+        .take(n)
+        .any(|c| numeral::can_start(fold(c)) || matches!(c, '百' | '千' | '万' | '亿' | '萬' | '億' | '半'))
+}
+
 fn scan_sentence(text: &str, start: usize, end: usize, buf: &mut Vec<Raw>) {
-    let bits = &*START_BITS;
-    let _ = bits;
     let mut pos = start;
     let body = text.get(..end).unwrap_or("");
     while pos < end {
         // Skip to the next character that may start a quantity.
-        let Some((off, ch)) = body.get(pos..).and_then(|s| s.char_indices().find(|&(_, c)| may_start(c))) else {
+        let Some((off, ch)) = body
+            .get(pos..)
+            .and_then(|s| s.char_indices().find(|&(_, c)| may_start(c)))
+        else {
             break;
         };
         pos += off;
         let step = pos + ch.len_utf8();
+        // Words that only lead into a number (qualifiers, 第, 每 …) are read only
+        // when a numeral follows closely.
+        let f = fold(ch);
+        if !numeral::can_start(f) && !matches!(f, '¥' | '￥' | '半' | '首') {
+            let reach = if f == '每' { 24 } else { 5 };
+            if !numeral_within(text, pos, reach) {
+                pos = step;
+                continue;
+            }
+        }
         match quantity::read(text, pos, Mode::Scan) {
             Ok(Some(r)) if r.end <= end && r.end > pos => {
                 let next = if accept(text, &r) {
@@ -246,10 +268,16 @@ fn accept(text: &str, r: &Raw) -> bool {
     if r.form.digits == 1 && !r.form.arabic && r.form.magnitudes == 0 && r.value.is_some_and(|v| v.is_zero()) {
         return false;
     }
+    let after = Cursor::new(text, r.end);
+    if r.unit.is_none() && r.bare_per.is_none() {
+        // A bare number is kept only where a unit may still reach it: a list
+        // (15.7、12.4和1.1个百分点) or 倍差 (城乡居民收入倍差为1.63).
+        let listed = matches!(after.peek(), Some('、' | '和' | '及' | '与' | ',' | '或'));
+        return !r.form.negative && (listed || after_ratio_word(text, r.start));
+    }
     if in_short_quote(text, r.start, r.end) {
         return false;
     }
-    let after = Cursor::new(text, r.end);
     match r.lead {
         Lead::Rank { explicit } => {
             return r.value.is_some_and(|v| v.is_integer() && v > Decimal::ZERO)
@@ -504,6 +532,10 @@ fn list_gap(text: &str, a: usize, b: usize) -> bool {
 /// True if `at` follows 倍差 (and a copula): 城乡居民收入倍差为1.63.
 fn after_ratio_word(text: &str, at: usize) -> bool {
     let head = text.get(..at).unwrap_or("");
+    // Cheap test first: 倍 (the same in both scripts) within the last few characters.
+    if !head.chars().rev().take(6).any(|c| c == '倍') {
+        return false;
+    }
     let folded: String = head
         .chars()
         .rev()
