@@ -100,6 +100,7 @@ pub struct Change {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Fact {
     /// The region's six-digit code, when it is an administrative division.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub region_code: Option<String>,
     /// The region as written (simplified script), or `None` for an enterprise
     /// or project, or when the text names none.
@@ -114,7 +115,9 @@ pub struct Fact {
     pub change: Option<Change>,
     /// A goal or plan rather than an outcome.
     pub target: bool,
-    /// Byte span of the sentence the fact came from.
+    /// Byte span of the sentence the fact came from (`(0, 0)` when read
+    /// from JSON that does not carry it, such as the contract's gold).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub sentence: (usize, usize),
 }
 
@@ -125,6 +128,7 @@ const LINK_WORDS: &[&str] = &[
     "同比增速",
     "同比下降",
     "同比提高",
+    "同比减少",
     "按可比价格计算",
     "分别为",
     "分别达",
@@ -134,6 +138,9 @@ const LINK_WORDS: &[&str] = &[
     "均",
     "已经",
     "已",
+    "将",
+    "预计",
+    "力争",
     "实现",
     "达到",
     "达",
@@ -155,12 +162,20 @@ const LINK_WORDS: &[&str] = &[
     "增长",
     "提高",
     "提升",
+    "增加",
+    "上升",
+    "上涨",
+    "下降",
+    "降低",
+    "减少",
+    "缩短",
+    "下滑",
+    "回落",
     "占比",
     "总量",
     "规模",
     "共计",
     "合计",
-    "增加",
     "新增",
     "在",
     "至",
@@ -768,6 +783,17 @@ fn clean_tail(s: &str) -> &str {
         for t in NAME_TAILS {
             if s.len() > t.len() || s == *t {
                 s = s.strip_suffix(t).unwrap_or(s);
+            }
+        }
+        s = strip_links(s);
+        // 较2017年, 比上年, 同比: the basis of a change, not part of the name.
+        for basis in ["同比", "比上年", "较上年", "比去年", "较去年"] {
+            s = s.strip_suffix(basis).unwrap_or(s);
+        }
+        if let Some(i) = s.rfind(['较', '比']) {
+            let tail = s.get(i..).unwrap_or("");
+            if tail.ends_with('年') && tail.chars().filter(char::is_ascii_digit).count() == 4 {
+                s = s.get(..i).unwrap_or(s);
             }
         }
         s = strip_links(s);

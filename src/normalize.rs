@@ -282,8 +282,10 @@ pub struct WordSet<T> {
 impl<T: Copy> WordSet<T> {
     /// Builds the index.
     pub fn new(words: &[(&'static str, T)]) -> Self {
-        let mut entries: Vec<(char, &'static str, T)> =
-            words.iter().filter_map(|&(w, t)| w.chars().next().map(|c| (c, w, t))).collect();
+        let mut entries: Vec<(char, &'static str, T)> = words
+            .iter()
+            .filter_map(|&(w, t)| w.chars().next().map(|c| (c, w, t)))
+            .collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
         WordSet { entries }
     }

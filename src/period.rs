@@ -227,6 +227,22 @@ pub fn find(text: &str, date: Option<Date>) -> Vec<PeriodMention> {
     out
 }
 
+/// Exactly four digits (ASCII or full-width) for a year.
+fn year_at(c: &mut Cursor<'_>) -> Option<u32> {
+    let mut p = c.clone();
+    let mut n = 0u32;
+    for _ in 0..4 {
+        let d = p.peek().filter(char::is_ascii_digit)?;
+        n = n * 10 + (d as u32 - '0' as u32);
+        p.next();
+    }
+    if p.peek().is_some_and(|d| d.is_ascii_digit()) {
+        return None;
+    }
+    *c = p;
+    Some(n)
+}
+
 fn digits_at(c: &mut Cursor<'_>, max: usize) -> Option<u32> {
     let mut n = 0u32;
     let mut k = 0;
@@ -274,20 +290,21 @@ fn is_basis_before(text: &str, at: usize) -> bool {
 }
 
 /// The part of a year written at the cursor: 上半年, 前三季度, 1—8月, 9月底, 年底 …
-fn part_at(c: &mut Cursor<'_>) -> Option<Part> {
+/// The part of a year at the cursor, and whether it was a calendar date (8月2日).
+fn part_at(c: &mut Cursor<'_>) -> Option<(Part, bool)> {
     let mut p = c.clone();
     if p.eat("上半年") {
         *c = p;
-        return Some(Part::Half(1));
+        return Some((Part::Half(1), false));
     }
     if p.eat("下半年") {
         *c = p;
-        return Some(Part::Half(2));
+        return Some((Part::Half(2), false));
     }
     let mut q = c.clone();
     if q.eat("年底") || q.eat("年末") {
         *c = q;
-        return Some(Part::EndOf(12));
+        return Some((Part::EndOf(12), false));
     }
     // 前三季度, 一季度, 第一季度, 三季度
     let mut q = c.clone();
@@ -296,7 +313,7 @@ fn part_at(c: &mut Cursor<'_>) -> Option<Part> {
         let mut r = q.clone();
         if r.eat("季度") && (1..=4).contains(&n) {
             *c = r;
-            return Some(Part::Quarter(n));
+            return Some((Part::Quarter(n), false));
         }
     }
     // M月, M月底, 1—8月, 1至8月
@@ -322,11 +339,17 @@ fn part_at(c: &mut Cursor<'_>) -> Option<Part> {
             let mut s = r.clone();
             if s.eat("底") || s.eat("末") {
                 *c = s;
-                return Some(Part::EndOf(month));
+                return Some((Part::EndOf(month), false));
             }
-            // 8月2日 is a date, not a month figure: still the month.
+            // 8月2日 is a date: the cursor moves past the day, and the caller
+            // decides whether a dated month is a figure's period.
+            let mut d = r.clone();
+            if (small_at(&mut d).is_some() || digits_at(&mut d, 2).is_some()) && (d.eat("日") || d.eat("号")) {
+                *c = d;
+                return Some((Part::Month(month), true));
+            }
             *c = r;
-            return Some(Part::Month(month));
+            return Some((Part::Month(month), false));
         }
     }
     None
@@ -355,6 +378,13 @@ fn read_at(text: &str, pos: usize, date: Option<Date>) -> Option<PeriodMention> 
             return Some(mk(p.pos(), None, false));
         }
     }
+    // “十四五”(期间/时期): a five-year plan, several years.
+    {
+        let mut p = c.clone();
+        if p.eat("十") && p.next().is_some_and(|t| "一二三四五六七八九".contains(t.2)) && p.eat("五") {
+            return Some(mk(p.pos(), None, false));
+        }
+    }
     // 连续两年, 连续3年: several years, no single period.
     {
         let mut p = c.clone();
@@ -376,14 +406,13 @@ fn read_at(text: &str, pos: usize, date: Option<Date>) -> Option<PeriodMention> 
         if before.is_some_and(|b| b.is_ascii_digit()) {
             return None;
         }
-        if let Some(y) = digits_at(&mut p, 4).filter(|_| p.pos() - c.pos() == 4) {
+        if let Some(y) = year_at(&mut p) {
             if p.eat("年") {
                 year = Some(y as i32);
                 c = p;
             } else if p.eat("-") || p.eat("至") || p.eat("到") || p.eat("~") {
                 // 2019—2023年: a span of years (a multi-year period is null).
-                let from = p.pos();
-                if digits_at(&mut p, 4).is_some() && p.pos() - from == 4 && p.eat("年") {
+                if year_at(&mut p).is_some() && p.eat("年") {
                     return Some(mk(p.pos(), None, false));
                 }
             }
@@ -405,9 +434,9 @@ fn read_at(text: &str, pos: usize, date: Option<Date>) -> Option<PeriodMention> 
     if year.is_none() && !unresolved {
         // A part alone (上半年, 前三季度, 年底, 9月底) takes the document's year.
         let mut p = c.clone();
-        let part = part_at(&mut p)?;
+        let (part, dated) = part_at(&mut p)?;
         // A bare month+day (8月2日) is a date inside a story, not a figure's period.
-        if matches!(part, Part::Month(_)) && (p.peek() == Some('日') || p.peek() == Some('号')) {
+        if dated {
             return None;
         }
         let part = if stock { to_stock(part) } else { part };
@@ -417,18 +446,23 @@ fn read_at(text: &str, pos: usize, date: Option<Date>) -> Option<PeriodMention> 
         });
     }
     let mut p = c.clone();
-    let part = part_at(&mut p);
-    let (end, part) = match part {
-        Some(part) => (p.pos(), part),
+    // 2023年底, 2024年末: the end of that year.
+    if p.eat("底") || p.eat("末") {
+        return Some(mk(
+            p.pos(),
+            year.map(|y| Period {
+                year: y,
+                part: Part::EndOf(12),
+            }),
+            unresolved,
+        ));
+    }
+    let mut p = c.clone();
+    let (end, part) = match part_at(&mut p) {
+        // 2024年9月24日: a dated figure belongs to that month.
+        Some((part, _)) => (p.pos(), part),
         None => (c.pos(), if stock { Part::EndOf(12) } else { Part::Year }),
     };
-    if let Some(Part::Month(_)) = Some(part) {
-        if p.peek() == Some('日') || p.peek() == Some('号') {
-            // 2024年9月24日: a date; its month is the period of a dated figure.
-            let part = if stock { Part::EndOf(month_of(part)) } else { part };
-            return Some(mk(end, year.map(|y| Period { year: y, part }), unresolved));
-        }
-    }
     let part = if stock { to_stock(part) } else { part };
     Some(mk(end, year.map(|y| Period { year: y, part }), unresolved))
 }
@@ -457,26 +491,23 @@ fn to_stock(p: Part) -> Part {
 /// assert_eq!(dateline("增长6.8%"), None);
 /// ```
 pub fn dateline(text: &str) -> Option<Date> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes.get(i).is_some_and(|b| b.is_ascii_digit())
-            && (i == 0 || !bytes.get(i - 1).is_some_and(|b| b.is_ascii_digit()))
-        {
+    let mut prev_digit = false;
+    for (i, c) in text.char_indices() {
+        let digit = fold(c).is_ascii_digit();
+        if digit && !prev_digit {
             if let Some(d) = date_at(text, i) {
                 return Some(d);
             }
         }
-        i += 1;
+        prev_digit = digit;
     }
     None
 }
 
 fn date_at(text: &str, i: usize) -> Option<Date> {
     let mut c = Cursor::new(text, i);
-    let start = c.pos();
-    let y = digits_at(&mut c, 4)?;
-    if c.pos() - start != 4 || !(1900..=2100).contains(&y) {
+    let y = year_at(&mut c)?;
+    if !(1900..=2100).contains(&y) {
         return None;
     }
     let chinese = c.eat("年");

@@ -42,11 +42,11 @@
 //! ```
 
 use crate::normalize::{is_han, Cursor, WordSet};
-use std::sync::LazyLock;
 use crate::numeral::{self, Form, Numeral, NumeralError};
 use crate::unit::{self, Kind, Unit, UnitWord};
 use rust_decimal::Decimal;
 use std::fmt;
+use std::sync::LazyLock;
 
 /// How a written quantity relates to its number (the contract's `qualifier`).
 ///

@@ -170,7 +170,6 @@ fn changes_up_and_down() {
 }
 
 #[test]
-#[ignore = "known bug: a decrease verb stays in the indicator (一般公共预算收入降低, 地区生产总值减少, 规上工业增加值下降), so it is not the canonical name"]
 fn decrease_verbs_are_not_part_of_the_indicator() {
     for (text, indicator) in [
         ("2023年，溧阳一般公共预算收入降低3.2%。", "一般公共预算收入"),
@@ -189,7 +188,6 @@ fn decrease_verbs_are_not_part_of_the_indicator() {
 }
 
 #[test]
-#[ignore = "known bug: with no figure before it, 较2017年下降3.2% loses the indicator named before 较 (indicator null)"]
 fn indicator_before_a_comparison_year() {
     let doc = parse("2023年，溧阳一般公共预算收入较2017年下降3.2%。");
     assert_eq!(
@@ -199,7 +197,6 @@ fn indicator_before_a_comparison_year() {
 }
 
 #[test]
-#[ignore = "known bug: 将 of 将达到 stays in the indicator (规上工业增加值将)"]
 fn jiang_is_not_part_of_the_indicator() {
     let doc = parse("预计2024年，宜兴规上工业增加值将达到800亿元。");
     assert_eq!(
@@ -257,7 +254,6 @@ fn reset_words_clear_the_period() {
 }
 
 #[test]
-#[ignore = "known bug: 十四五期间 is not a period, so a five-year average keeps the year before it (2023) instead of null"]
 fn five_year_plan_period_is_null() {
     let doc = parse("2023年，海宁市GDP增长5%；“十四五”期间，海宁市GDP年均增长6%。");
     assert_eq!(doc.facts.len(), 2, "{:?}", summary(&doc));
@@ -441,7 +437,6 @@ fn fact_json_round_trip() {
 }
 
 #[test]
-#[ignore = "known bug: Fact's Deserialize requires `sentence`, which the contract's fact JSON (gold.jsonl) does not have"]
 fn fact_deserializes_from_the_contract_json() {
     let v = json!({"region": "海宁市", "indicator": "地区生产总值", "period": "2023",
         "quantity": {"start": 5250, "end": 5262, "text": "1318.2亿元", "value": "131820000000", "unit": "CNY", "qualifier": "exact"},
