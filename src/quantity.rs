@@ -131,6 +131,9 @@ const WHOLE_PREFIXES: &[(&str, Qualifier)] = &[
 
 /// Currency words written before the number in a single expression: 港币两千九百六十元.
 const CURRENCY_WORDS_BEFORE: &[(&str, &str)] = &[
+    ("台币", "TWD"),
+    ("美金", "USD"),
+    ("澳门币", "MOP"),
     ("人民币", "CNY"),
     ("港币", "HKD"),
     ("港元", "HKD"),
@@ -544,6 +547,7 @@ fn read_body<'a>(
     {
         let mut p = c.clone();
         if first == Some('翻') && p.eat("翻") {
+            p.eat("了");
             if let Some(n) = numeral_at(&p)? {
                 let mut q = Cursor::new(text, n.end);
                 if q.eat("番") && n.value.is_integer() && n.value >= Decimal::ONE && n.value <= Decimal::from(64) {
@@ -625,9 +629,18 @@ fn read_body<'a>(
     }
     // Currency signs (¥100), and in a single expression currency words (港币2960元).
     let mut sign = eat_any(c, &CURRENCY_SIGN_SET);
-    if sign.is_none() && mode == Mode::Whole {
-        sign = eat_any(c, &CURRENCY_WORD_SET);
-        c.skip_spaces();
+    if sign.is_none() {
+        // 新台币4万6342元, 人民币125万元: the currency written before the number.
+        let mut p = c.clone();
+        if let Some(code) = eat_any(&mut p, &CURRENCY_WORD_SET) {
+            if mode == Mode::Whole {
+                p.skip_spaces();
+            }
+            if p.peek().is_some_and(numeral::can_start) {
+                sign = Some(code);
+                *c = p;
+            }
+        }
     }
     // N分之M, 十分之一, 五百分之二, 1/2: a fraction, in a single expression only
     // (in running text 分之 is too often part of a name or a ratio of two things).
@@ -784,7 +797,7 @@ fn read_after_number<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: M
         let mut p = c.clone();
         if p.peek() == Some('个') && p.eat("个") {
             if let Some(m) = numeral_at(&p)? {
-                if m.form.bare_magnitude && m.form.large {
+                if m.form.bare_magnitude && m.form.large && m.form.magnitudes == 1 {
                     r.multiply_by(m.value)?;
                     *c = Cursor::new(text, m.end);
                     r.end = c.pos();
@@ -823,7 +836,15 @@ fn read_after_number<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: M
             p = c.clone();
         }
     }
-    if let Some((word, end)) = unit::lookup(&p) {
+    if let Some((mut word, mut end)) = unit::lookup(&p) {
+        // 330.3万个标准箱: 个 before a unit of measure belongs to it.
+        if word.word == "个" {
+            if let Some((w2, e2)) = unit::lookup(&Cursor::new(text, end)) {
+                if matches!(w2.kind, Kind::Measure | Kind::Currency) && !w2.code.is_empty() {
+                    (word, end) = (w2, e2);
+                }
+            }
+        }
         if word.code == "CNY" && word.exp == -1 && mode == Mode::Scan {
             // 角 alone is a jiao only after 元 or in a cheque amount.
             return Ok(());
@@ -1077,7 +1098,12 @@ fn read_suffix(c: &mut Cursor<'_>, r: &mut Raw) {
 /// 每 + magnitude? + unit (+ a short noun phrase) + number + unit:
 /// `每万人高价值发明专利20.52件` → 0.002052 件/人.
 fn read_per<'a>(text: &'a str, mut p: Cursor<'a>, start: usize) -> Result<Option<Raw>, NumeralError> {
+    // Only 每 + magnitude + noun (每万人, 每百户) makes a rate; 每人, 每斤 and
+    // 每亩 leave the figure in its plain unit.
     let mut den_exp = 0i32;
+    if numeral_at(&p)?.is_none() {
+        return Ok(None);
+    }
     if let Some(m) = numeral_at(&p)? {
         match m.form.scale {
             Some(s) if m.form.digits == 0 || m.value == scaled(Decimal::ONE, i32::from(s))? => {

@@ -185,6 +185,20 @@ fn may_start(c: char) -> bool {
     START_BITS.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
 }
 
+/// Characters that, before a qualifier's character, make a word of it:
+/// 签约, 合约, 节约 (not 约 "about"); 出超, 赶超 (not 超 "over"); 附近, 最近 (not 近 "nearly").
+const QUALIFIER_WORDS: &[(char, &str)] = &[
+    ('约', "签合节制预公条违履契特邀简相集婉隐盟"),
+    ('近', "附最临邻靠就贴亲新晚将接"),
+    ('超', "赶"),
+];
+
+fn ends_word(prev: char, qualifier: char) -> bool {
+    QUALIFIER_WORDS
+        .iter()
+        .any(|&(q, before)| q == qualifier && before.contains(prev))
+}
+
 /// True if a numeral character stands within the next `n` characters after
 /// `at`: a qualifier word (上, 不, 大, 近 …) is worth reading only then.
 fn numeral_within(text: &str, at: usize, n: usize) -> bool {
@@ -212,6 +226,11 @@ fn scan_sentence(text: &str, start: usize, end: usize, buf: &mut Vec<Raw>) {
         // Words that only lead into a number (qualifiers, 第, 每 …) are read only
         // when a numeral follows closely.
         let f = fold(ch);
+        // 签约, 节约, 出超, 附近: the qualifier's character ends another word here.
+        if prev_char(text, pos).map(fold).is_some_and(|p| ends_word(p, f)) {
+            pos = step;
+            continue;
+        }
         if !numeral::can_start(f) && !matches!(f, '¥' | '￥' | '半' | '首') {
             let reach = if f == '每' { 24 } else { 5 };
             if !numeral_within(text, pos, reach) {
@@ -307,10 +326,11 @@ fn accept(text: &str, r: &Raw) -> bool {
             if TIME_SET.starts(&after) {
                 return false;
             }
-            if word.word == "条" && NAME_SET.starts(&after) {
+            // 十条举措, 推出18条稳外贸措施: the number is part of a policy's name.
+            if word.word == "条" && names_policy(&after) {
                 return false;
             }
-            if r.form.negative || after_chrome_label(text, r.start) {
+            if r.form.negative || after_chrome_label(text, r.start) || after_hashtag(text, r.start) {
                 return false;
             }
         }
@@ -323,9 +343,28 @@ fn accept(text: &str, r: &Raw) -> bool {
             }
         }
         Kind::Measure if word.word == "度" => return r.form.large,
+        // 块 counts pieces (两块地, 12.8亿块芯片) unless it is money: 一百块, 五块钱.
+        Kind::Currency if word.word == "块" => {
+            let first = text.get(r.num_start..).and_then(|s| s.chars().next()).map(fold);
+            let lone_one = r.form.digits == 1 && r.form.magnitudes == 0 && first == Some('一');
+            let next = after.peek();
+            return !lone_one && !next.is_some_and(|c| is_han(c) && !"钱左右多余以上下".contains(c));
+        }
         _ => {}
     }
     true
+}
+
+/// True if `at` follows a hashtag on the same line (`#县域经济 36个`): the
+/// count of a WeChat collection, not a figure of the article.
+fn after_hashtag(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .unwrap_or("")
+        .chars()
+        .rev()
+        .take(12)
+        .take_while(|&c| c != '\n')
+        .any(|c| c == '#' || c == '＃')
 }
 
 /// True if `at` follows a page-chrome label and a colon or space
@@ -364,6 +403,21 @@ fn after_chrome_label(text: &str, at: usize) -> bool {
         .or_else(|| label.strip_suffix("数"))
         .unwrap_or(&label);
     CHROME_LABELS.iter().any(|w| label.ends_with(w))
+}
+
+/// True if a policy word (措施, 意见 …) follows within a few characters.
+fn names_policy(after: &Cursor<'_>) -> bool {
+    let mut c = after.clone();
+    for _ in 0..6 {
+        if NAME_SET.starts(&c) {
+            return true;
+        }
+        match c.next() {
+            Some((_, _, ch)) if is_han(ch) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A count must be whole, a unit must be known, by the end of the sentence.

@@ -130,6 +130,7 @@ pub static WORDS: &[UnitWord] = &[
     w("km", "m", 3, Measure),
     // Mass and volume.
     w("吨", "t", 0, Measure),
+    w("公吨", "t", 0, Measure),
     w("吨标煤", "tce", 0, Measure),
     w("吨标准煤", "tce", 0, Measure),
     w("公斤", "kg", 0, Measure),
@@ -260,6 +261,7 @@ pub(crate) const NAME_WORDS: &[&str] = &[
 /// so a number before them counts nothing: `三次产业`, `两位数`, `5部门`.
 pub(crate) const COMPOUNDS: &[&str] = &[
     "次产业",
+    "人群",
     "次日",
     "次年",
     "次要",
