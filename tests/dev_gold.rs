@@ -283,7 +283,7 @@ fn load_heldout() -> Vec<Article> {
 /// Documents named by the gold file, read as bytes and decoded as the extract
 /// example does (so GB18030, Big5 and UTF-16 copies are scored too).
 fn load_set(gold_path: &Path, articles_dir: &Path) -> Vec<Article> {
-    let gold = fs::read_to_string(&gold_path).unwrap_or_else(|e| panic!("cannot read {}: {e}", gold_path.display()));
+    let gold = fs::read_to_string(gold_path).unwrap_or_else(|e| panic!("cannot read {}: {e}", gold_path.display()));
     let mut out: Vec<Article> = Vec::new();
     for (n, line) in gold.lines().enumerate() {
         if line.trim().is_empty() {
