@@ -83,6 +83,16 @@ fn read_input(name: &str) -> io::Result<Vec<u8>> {
     }
 }
 
+/// One output line of the jsonl format (../shared/CONTRACT.md, "One document").
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    source: &'a str,
+    encoding: &'static str,
+    date: Option<String>,
+    quantities: &'a [Quantity],
+    facts: &'a [Fact],
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
@@ -209,22 +219,19 @@ fn main() -> ExitCode {
         let doc = Document::parse_with(text, &options);
         let result = match args.format {
             Format::Jsonl => {
-                let doc = serde_json::json!({
-                    "source": source,
-                    "encoding": decoded.encoding.name(),
-                    "date": doc.date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
-                    "quantities": doc.quantities,
-                    "facts": doc.facts,
-                });
-                // Serialize the whole line first, so a failure never leaves half a line.
-                match serde_json::to_string(&doc) {
-                    Ok(line) => writeln!(out, "{line}"),
-                    Err(e) => {
-                        eprintln!("extract: {source}: {e}");
-                        failed = true;
-                        continue;
-                    }
-                }
+                let line = Line {
+                    source: &source,
+                    encoding: decoded.encoding.name(),
+                    date: doc.date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+                    quantities: &doc.quantities,
+                    facts: &doc.facts,
+                };
+                // Streamed straight to the output: no copy of the document as a JSON
+                // tree or string. These types cannot fail to serialize, so only an
+                // I/O error (reported below, with the exit status) can cut a line.
+                serde_json::to_writer(&mut out, &line)
+                    .map_err(io::Error::from)
+                    .and_then(|()| writeln!(out))
             }
             Format::Csv => doc.quantities.iter().try_for_each(|q| csv_row(&mut out, &source, q)),
             Format::FactsCsv => doc.facts.iter().try_for_each(|f| facts_row(&mut out, &source, f)),

@@ -265,6 +265,7 @@ pub(crate) fn build(
         }
         let sent_periods: Vec<&PeriodMention> =
             periods.iter().skip(pi).take_while(|p| p.start < sentence_end).collect();
+        let mut pstate = PeriodState::new(carried);
         while let Some(q) = quantities.get(qi) {
             if q.start >= sentence_end {
                 break;
@@ -276,15 +277,14 @@ pub(crate) fn build(
                 && quantities.get(qi - 2).is_some_and(|p| {
                     let gap = text.get(p.end..q.start).unwrap_or("x").trim();
                     matches!(gap, "、" | "和" | "及" | "与" | "," | "，")
-                        && !facts.iter().any(|f: &Fact| f.quantity.start == p.start)
+                        && facts.last().map_or(true, |f: &Fact| f.quantity.start != p.start)
                 });
             if listed && !q.text.is_empty() {
                 continue;
             }
             let previous = facts
-                .iter()
-                .rev()
-                .find(|f: &&Fact| f.sentence.0 == sentence_start)
+                .last()
+                .filter(|f: &&Fact| f.sentence.0 == sentence_start)
                 .and_then(|f| f.indicator.clone());
             let list_index = respective_index(text, quantities, qi - 1, sentence_start);
             let previous_change = facts
@@ -301,13 +301,12 @@ pub(crate) fn build(
                 previous,
                 list_index,
                 sentence: (sentence_start, sentence_end),
-                periods: &sent_periods,
-                carried,
+                period: pstate.at(text, &sent_periods, q.start),
                 passage_year,
             };
             facts.extend(facts_for(text, q, &subjects, &ctx));
         }
-        carried = period_at(text, carried, &sent_periods, sentence_end);
+        carried = pstate.at(text, &sent_periods, sentence_end);
         if text.get(..sentence_end).is_some_and(|s| s.ends_with('\n')) {
             carried = None;
         }
@@ -317,7 +316,8 @@ pub(crate) fn build(
         let next_end = self::sentence_end(text, next);
         if carried.is_some() && !refers_back(text, next) {
             let first_q = quantities.get(qi).map_or(next_end, |q| q.start.min(next_end));
-            if subjects.iter().any(|s| s.start >= next && s.end <= first_q) {
+            let from = subjects.list.partition_point(|s| s.start < next);
+            if subjects.list.get(from).is_some_and(|s| s.end <= first_q) {
                 carried = None;
             }
         }
@@ -338,11 +338,27 @@ fn sentence_end(text: &str, start: usize) -> usize {
 
 /// The start of the clause holding `at`: after the last ，,；; or the sentence start.
 fn clause_start(text: &str, sentence: (usize, usize), at: usize) -> usize {
-    let head = text.get(sentence.0..at).unwrap_or("");
+    let from = window_start(text, sentence.0, at);
+    let head = text.get(from..at).unwrap_or("");
     head.char_indices()
         .rev()
         .find(|(_, c)| matches!(c, '，' | ',' | '；' | ';' | '：' | ':'))
-        .map_or(sentence.0, |(i, c)| sentence.0 + i + c.len_utf8())
+        .map_or(from, |(i, c)| from + i + c.len_utf8())
+}
+
+/// How far back from a figure its context is read, in bytes (about 100 Han
+/// characters). Bounding it keeps a document with a huge unpunctuated line
+/// linear: each figure looks at a window, never at the whole line.
+const WINDOW: usize = 300;
+
+/// The start of the context window for a figure at `at`: `WINDOW` bytes back,
+/// not before `lo`, on a character boundary.
+fn window_start(text: &str, lo: usize, at: usize) -> usize {
+    let mut from = at.saturating_sub(WINDOW).max(lo);
+    while from < at && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
 }
 
 /// A region mention that names the scope of a rank or a total (位居杭州第一,
@@ -363,16 +379,18 @@ fn is_scope(text: &str, m: &RegionMention) -> bool {
 /// 分别 of its sentence (分别居五地第3、第1: 0 and 1).
 fn respective_index(text: &str, quantities: &[Quantity], i: usize, sentence_start: usize) -> Option<usize> {
     let q = quantities.get(i)?;
-    let head = Folded::new(text.get(sentence_start..q.start)?, sentence_start);
+    let from = window_start(text, sentence_start, q.start);
+    let head = Folded::new(text.get(from..q.start)?, from);
     let at = head.original(head.text.rfind("分别")?);
-    Some(quantities.iter().take(i).filter(|p| p.start >= at).count())
+    let first = quantities.partition_point(|p| p.start < at);
+    Some(i.saturating_sub(first))
 }
 
 /// What a sentence brings to the facts of its figures.
-struct Context<'a> {
+struct Context {
     sentence: (usize, usize),
-    periods: &'a [&'a PeriodMention],
-    carried: Option<Period>,
+    /// The period in force at the figure.
+    period: Option<Period>,
     passage_year: Option<i32>,
     /// The indicator of the figure before this one in the sentence.
     previous: Option<String>,
@@ -384,78 +402,106 @@ struct Context<'a> {
     previous_change: Option<Change>,
 }
 
-/// The period in force at byte `at`: the carried one, updated by the period
-/// mentions of the sentence before `at`. 累计 does not undo a 截至 point
-/// (截至去年底…累计使用近千次), and `从2021年82.6%提升至87.9%` leaves the figure
-/// after 至 without the year.
-fn period_at(text: &str, carried: Option<Period>, mentions: &[&PeriodMention], at: usize) -> Option<Period> {
-    let mut state = carried;
-    let mut from_point = false;
-    for m in mentions.iter().filter(|m| m.end <= at && !m.basis) {
-        match m.period {
-            Some(p) => {
-                state = Some(p);
-                from_point = text.get(..m.start).and_then(|h| h.chars().next_back()).map(fold) == Some('从');
+/// The period in force as a sentence is read left to right: the carried one,
+/// updated by each period mention before the figure. 累计 does not undo a 截至
+/// point (截至去年底…累计使用近千次), and `从2021年82.6%提升至87.9%` leaves the
+/// figure after 至 without the year. Each mention is applied once, so a
+/// sentence costs time linear in its length.
+#[derive(Debug, Clone, Copy)]
+struct PeriodState {
+    state: Option<Period>,
+    /// The last period applied was written after 从.
+    from_point: bool,
+    /// End of the last mention applied.
+    last_end: Option<usize>,
+    next: usize,
+}
+
+impl PeriodState {
+    fn new(carried: Option<Period>) -> Self {
+        PeriodState {
+            state: carried,
+            from_point: false,
+            last_end: None,
+            next: 0,
+        }
+    }
+
+    /// Applies the mentions that end before `at` and returns the period there.
+    fn at(&mut self, text: &str, mentions: &[&PeriodMention], at: usize) -> Option<Period> {
+        while let Some(m) = mentions.get(self.next) {
+            if m.end > at {
+                break;
             }
-            None => {
-                let word = text.get(m.start..m.end).unwrap_or("");
-                let keeps = word == "累计"
-                    && matches!(
-                        state,
-                        Some(Period {
-                            part: Part::EndOf(_),
-                            ..
-                        })
-                    );
-                if !keeps {
-                    state = None;
+            self.next += 1;
+            if m.basis {
+                continue;
+            }
+            self.last_end = Some(m.end);
+            match m.period {
+                Some(p) => {
+                    self.state = Some(p);
+                    self.from_point = text.get(..m.start).and_then(|h| h.chars().next_back()).map(fold) == Some('从');
+                }
+                None => {
+                    let word = text.get(m.start..m.end).unwrap_or("");
+                    let keeps = word == "累计"
+                        && matches!(
+                            self.state,
+                            Some(Period {
+                                part: Part::EndOf(_),
+                                ..
+                            })
+                        );
+                    if !keeps {
+                        self.state = None;
+                    }
                 }
             }
         }
-    }
-    if from_point {
-        if let Some(last) = mentions.iter().rev().find(|m| m.end <= at && !m.basis) {
-            let between = crate::normalize::fold_str(text.get(last.end..at).unwrap_or(""));
-            if ["至", "到"].iter().any(|w| between.contains(w)) {
-                return None;
+        if self.from_point {
+            if let Some(last) = self.last_end {
+                let from = window_start(text, last, at);
+                let between = crate::normalize::fold_str(text.get(from..at).unwrap_or(""));
+                if ["至", "到"].iter().any(|w| between.contains(w)) {
+                    return None;
+                }
             }
         }
+        self.state
     }
-    state
 }
 
-fn facts_for(text: &str, q: &Quantity, subjects: &[Subject<'_>], ctx: &Context<'_>) -> Vec<Fact> {
+fn facts_for(text: &str, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context) -> Vec<Fact> {
     let sentence = ctx.sentence;
     // A clause starts after ，；： or after the figure before it (新增企业1.5万家、总量达到8.2万家).
     let clause0 = clause_start(text, sentence, q.start).max(ctx.previous_end.unwrap_or(0));
     let before_clause = Folded::new(text.get(clause0..q.start).unwrap_or(""), clause0);
-    let sentence_before = Folded::new(text.get(sentence.0..q.start).unwrap_or(""), sentence.0);
+    let context0 = window_start(text, sentence.0, q.start);
+    let sentence_before = Folded::new(text.get(context0..q.start).unwrap_or(""), context0);
     if !has_fact(text, q, &before_clause, &sentence_before) {
         return Vec::new();
     }
     // Subject: the nearest one before the figure in the sentence, else the
     // nearest specific one (county, town, zone, enterprise) before the sentence.
     let rank = q.unit.is_some_and(|u| u.code() == "rank");
-    let before: Vec<&Subject<'_>> = subjects.iter().filter(|s| s.end <= q.start).collect();
-    let in_sentence: Vec<&Subject<'_>> = before
+    let list = &subjects.list;
+    // Subjects that end before the figure, within its window of the sentence.
+    let hi = list.partition_point(|s| s.start < q.start);
+    let lo = list.partition_point(|s| s.start < window_start(text, sentence.0, q.start));
+    let near: Vec<&Subject<'_>> = list
+        .get(lo..hi)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|s| s.end <= q.start)
+        .collect();
+    let in_sentence: Vec<&Subject<'_>> = near
         .iter()
         .copied()
-        .filter(|s| s.start >= sentence.0)
         // 全国 is the scope of a rank, and not the subject after a named region.
-        .filter(|s| {
-            !(s.is_area()
-                && (rank
-                    || before
-                        .iter()
-                        .any(|o| o.start >= sentence.0 && o.start < s.start && !o.is_area())))
-        })
+        .filter(|s| !(s.is_area() && (rank || near.iter().any(|o| o.start < s.start && !o.is_area()))))
         .collect();
-    let specific = before
-        .iter()
-        .rev()
-        .find(|s| s.start < sentence.0 && s.is_specific())
-        .or_else(|| before.iter().rev().find(|s| s.start < sentence.0 && !s.is_area()))
-        .copied();
+    let specific = subjects.before(list.partition_point(|s| s.start < sentence.0));
     let chosen: Vec<&Subject<'_>> = match in_sentence.last() {
         // A province or city that contains the region being written about does
         // not change the subject (钱塘区 … 浙江工商大学等14所).
@@ -465,7 +511,7 @@ fn facts_for(text: &str, q: &Quantity, subjects: &[Subject<'_>], ctx: &Context<'
     };
     let subject_end = in_sentence.last().map_or(clause0, |m| m.end.max(clause0));
     // Period.
-    let mut period = period_at(text, ctx.carried, ctx.periods, q.start);
+    let mut period = ctx.period;
     if period.is_none() && sentence_before.text.contains("全年") {
         period = ctx.passage_year.map(|year| Period { year, part: Part::Year });
     }
@@ -619,7 +665,7 @@ const TITLE_AFTER: &[&str] = &[
 /// The subjects of a text: its region mentions that are subjects (not the
 /// scope of a rank, not part of a title or of an enterprise's name), and its
 /// enterprises.
-fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Vec<Subject<'a>> {
+fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
     let mut out: Vec<Subject<'a>> = Vec::new();
     let mut enterprises: Vec<(usize, usize)> = Vec::new();
     for suffix in ENTERPRISE_SUFFIXES {
@@ -663,7 +709,53 @@ fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Vec<Subject<'a>> {
         region: None,
     }));
     out.sort_by_key(|s| s.start);
-    out
+    Subjects::new(out)
+}
+
+/// The subjects of a document in order, with, for each position, the last
+/// specific subject (county, town, zone, enterprise) and the last one that is
+/// not an area at or before it, so a figure finds its fallback subject in
+/// constant time.
+struct Subjects<'a> {
+    list: Vec<Subject<'a>>,
+    last_specific: Vec<Option<usize>>,
+    last_known: Vec<Option<usize>>,
+}
+
+impl<'a> Subjects<'a> {
+    fn new(list: Vec<Subject<'a>>) -> Self {
+        let (mut spec, mut known) = (None, None);
+        let mut last_specific = Vec::with_capacity(list.len());
+        let mut last_known = Vec::with_capacity(list.len());
+        for (i, s) in list.iter().enumerate() {
+            if s.is_specific() {
+                spec = Some(i);
+            }
+            if !s.is_area() {
+                known = Some(i);
+            }
+            last_specific.push(spec);
+            last_known.push(known);
+        }
+        Subjects {
+            list,
+            last_specific,
+            last_known,
+        }
+    }
+
+    /// The fallback subject among the first `n`: the last specific one, else
+    /// the last one that is not an area.
+    fn before(&self, n: usize) -> Option<&Subject<'a>> {
+        let i = n.checked_sub(1)?;
+        let pick = self
+            .last_specific
+            .get(i)
+            .copied()
+            .flatten()
+            .or(self.last_known.get(i).copied().flatten())?;
+        self.list.get(pick)
+    }
 }
 
 /// Connectives that make a sentence continue the one before: 其中, 于是 …
@@ -721,7 +813,7 @@ const RANK_SCOPE: &[&str] = &["位居", "位列", "排名", "居", "列"];
 /// lexicon in the clause, else the clause's words between subject and figure,
 /// else (ranks, changes: 居五地第2, 同比增长4%) the indicator of the figure
 /// before it in the sentence, else what the unit implies (平方公里 → 面积).
-fn indicator_for(text: &str, subject_end: usize, q: &Quantity, clause: &Folded, ctx: &Context<'_>) -> Option<String> {
+fn indicator_for(text: &str, subject_end: usize, q: &Quantity, clause: &Folded, ctx: &Context) -> Option<String> {
     let from = subject_end.max(clause.original(0));
     let words = crate::normalize::fold_str(text.get(from..q.start).unwrap_or(""));
     // 城镇、农村居民人均可支配收入分别居五地第3、第1: the i-th name for the i-th figure.

@@ -22,6 +22,8 @@ struct Lexicon {
     /// The canonical name of each pattern.
     canon: Vec<&'static str>,
     by_name: HashMap<&'static str, &'static str>,
+    /// Canonical names, once each, in table order.
+    unique: Vec<&'static str>,
     ac: Option<AhoCorasick>,
 }
 
@@ -50,7 +52,14 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&names)
         .ok();
+    let mut unique: Vec<&'static str> = Vec::new();
+    for c in &canon {
+        if !unique.contains(c) {
+            unique.push(c);
+        }
+    }
     Lexicon {
+        unique,
         names,
         canon,
         by_name,
@@ -71,8 +80,7 @@ pub fn canonical(name: &str) -> Option<&'static str> {
 /// assert!(zh_econ::indicator::names().any(|n| n == "一般公共预算收入"));
 /// ```
 pub fn names() -> impl Iterator<Item = &'static str> {
-    let mut seen = std::collections::HashSet::new();
-    LEXICON.canon.iter().copied().filter(move |c| seen.insert(*c))
+    LEXICON.unique.iter().copied()
 }
 
 /// An indicator name found in (folded, simplified) text.

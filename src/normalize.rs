@@ -58,7 +58,7 @@ pub fn fold(c: char) -> char {
 }
 
 /// The Han block the bitmap covers: CJK extension A and the unified ideographs.
-const HAN_LOW: u32 = 0x3400;
+const HAN_LOW: u32 = 0x2E80;
 const HAN_HIGH: u32 = 0xA000;
 
 /// One bit per character of `HAN_LOW..HAN_HIGH`: set if the t2s table maps it.
@@ -81,8 +81,9 @@ static T2S_BITS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
 fn has_simplified(c: char) -> bool {
     let u = c as u32;
     if !(HAN_LOW..HAN_HIGH).contains(&u) {
-        // Outside the bitmap (compatibility ideographs, rare planes): ask the table.
-        return u >= 0x2E80;
+        // Outside the bitmap: compatibility ideographs and the supplementary
+        // planes may have entries; nothing below the bitmap does.
+        return u >= 0xF900;
     }
     let i = (u - HAN_LOW) as usize;
     T2S_BITS.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)

@@ -216,6 +216,11 @@ pub fn find(text: &str, date: Option<Date>) -> Vec<PeriodMention> {
         let Some(ch) = text.get(pos..).and_then(|s| s.chars().next()) else {
             break;
         };
+        // Only a few characters can begin a period expression; skip the rest.
+        if !may_start(fold(ch)) {
+            pos += ch.len_utf8();
+            continue;
+        }
         if let Some(m) = read_at(text, pos, date) {
             let end = m.end.max(pos + ch.len_utf8());
             out.push(m);
@@ -241,6 +246,43 @@ fn year_at(c: &mut Cursor<'_>) -> Option<u32> {
     }
     *c = p;
     Some(n)
+}
+
+/// True if a period expression may begin with `c` (folded): a digit, 截至,
+/// a relative year (今年, 去年 …), a reset word (目前, 累计 …), 连续, 十四五, or
+/// a part of a year (上半年, 前三季度, 一季度, 年底).
+fn may_start(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '截' | '今'
+                | '本'
+                | '当'
+                | '去'
+                | '上'
+                | '下'
+                | '前'
+                | '明'
+                | '目'
+                | '近'
+                | '累'
+                | '最'
+                | '多'
+                | '长'
+                | '连'
+                | '十'
+                | '第'
+                | '年'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+        )
 }
 
 fn digits_at(c: &mut Cursor<'_>, max: usize) -> Option<u32> {

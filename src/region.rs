@@ -1024,6 +1024,9 @@ pub fn with_document_names(text: &str, mut mentions: Vec<RegionMention>) -> Vec<
     // Match on folded text (traditional 全國 is 全国), reporting original spans.
     let folded = crate::normalize::Folded::new(text, 0);
     let span = |i: usize, len: usize| (folded.original(i), folded.original(i + len));
+    // A document defines a few nicknames; more would be noise (and cost a pass each).
+    defined.dedup_by(|a, b| a.0 == b.0);
+    defined.truncate(16);
     for (nick, region) in &defined {
         let nick = crate::normalize::fold_str(nick);
         for (i, _) in folded.text.match_indices(nick.as_str()) {
@@ -1062,6 +1065,12 @@ pub fn with_document_names(text: &str, mut mentions: Vec<RegionMention>) -> Vec<
 /// A quoted name of 2–6 characters just before the end of `s`: `…“国际滨”`.
 fn quoted_before(s: &str) -> Option<String> {
     let s = s.strip_suffix('”').or_else(|| s.strip_suffix('"'))?;
+    // Look back only as far as a name can reach (linear time over a document).
+    let mut from = s.len().saturating_sub(32);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let s = s.get(from..)?;
     let open = s.rfind(['“', '"'])?;
     let name = s.get(open..)?.trim_start_matches(['“', '"']);
     (2..=6).contains(&name.chars().count()).then(|| name.to_string())

@@ -515,7 +515,9 @@ fn resolve(text: &str, buf: &mut [Raw]) {
         let Some(per) = buf.get(k).and_then(|r| r.bare_per) else {
             continue;
         };
-        let model = buf
+        // The parallel item stands close by: look at a few neighbours only.
+        let near = buf.get(k.saturating_sub(8)..(k + 8).min(buf.len())).unwrap_or(&[]);
+        let model = near
             .iter()
             .filter(|o| o.unit.is_some_and(|u| u.per() == Some(per)))
             .map(|o| (o.unit, o.form.tail_large))
