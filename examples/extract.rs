@@ -15,6 +15,8 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use rayon::prelude::*;
+
 use zh_econ::decode;
 use zh_econ::document::{Document, Options};
 use zh_econ::fact::Fact;
@@ -149,6 +151,78 @@ fn facts_row(out: &mut impl Write, source: &str, f: &Fact) -> io::Result<()> {
     )
 }
 
+/// Reads, decodes and parses one input and writes its output to `out`.
+/// Problems with the input go to `messages`; `Ok(false)` means the input
+/// failed, `Err` that writing the output failed.
+fn process(
+    name: &str,
+    args: &Args,
+    options: &Options,
+    out: &mut impl Write,
+    messages: &mut Vec<String>,
+) -> io::Result<bool> {
+    let (source, bytes) = if name.is_empty() {
+        ("sample.txt".to_string(), SAMPLE.as_bytes().to_vec())
+    } else {
+        match read_input(name) {
+            Ok(b) => (name.to_string(), b),
+            Err(e) => {
+                messages.push(format!("extract: {name}: cannot read: {e}"));
+                return Ok(false);
+            }
+        }
+    };
+    let decoded = if args.strict {
+        match decode::decode(&bytes) {
+            Ok(d) => d,
+            Err(e) => {
+                messages.push(format!("extract: {source}: {e}"));
+                return Ok(false);
+            }
+        }
+    } else {
+        let d = decode::decode_lossy(&bytes);
+        if d.replacements > 0 {
+            messages.push(format!(
+                "extract: {source}: warning: {} malformed {} sequence(s) replaced, the first at byte {}",
+                d.replacements,
+                d.encoding,
+                d.first_replacement.unwrap_or(0)
+            ));
+        }
+        d
+    };
+    let doc = Document::parse_with(&decoded.text, options);
+    match args.format {
+        Format::Jsonl => {
+            let line = Line {
+                source: &source,
+                encoding: decoded.encoding.name(),
+                date: doc.date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+                quantities: &doc.quantities,
+                facts: &doc.facts,
+            };
+            // Streamed straight to the output: no copy of the document as a JSON
+            // tree or string. These types cannot fail to serialize, so only an
+            // I/O error (reported by the caller, with the exit status) can cut a line.
+            serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        Format::Csv => doc.quantities.iter().try_for_each(|q| csv_row(out, &source, q))?,
+        Format::FactsCsv => doc.facts.iter().try_for_each(|f| facts_row(out, &source, f))?,
+    }
+    Ok(true)
+}
+
+/// Exit after an output error: quietly for a closed pipe (`| head`).
+fn write_failed(e: io::Error) -> ExitCode {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("extract: writing output: {e}");
+    ExitCode::FAILURE
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -180,68 +254,44 @@ fn main() -> ExitCode {
     } else {
         args.files.clone()
     };
+    // One input is streamed straight out; many are read, decoded and parsed on
+    // all cores (rayon), a batch at a time, and written in the order given.
     let mut failed = false;
-    for name in &inputs {
-        let (source, bytes) = if name.is_empty() {
-            ("sample.txt".to_string(), SAMPLE.as_bytes().to_vec())
-        } else {
-            match read_input(name) {
-                Ok(b) => (name.clone(), b),
-                Err(e) => {
-                    eprintln!("extract: {name}: cannot read: {e}");
-                    failed = true;
-                    continue;
-                }
-            }
-        };
-        let decoded = if args.strict {
-            match decode::decode(&bytes) {
-                Ok(d) => d,
-                Err(e) => {
-                    eprintln!("extract: {source}: {e}");
-                    failed = true;
-                    continue;
-                }
+    let batch = if inputs.len() > 1 {
+        rayon::current_num_threads().max(1) * 2
+    } else {
+        1
+    };
+    for chunk in inputs.chunks(batch) {
+        let results: Vec<(Vec<u8>, Vec<String>, bool)> = if chunk.len() == 1 {
+            let mut messages = Vec::new();
+            let ok = match chunk.first() {
+                Some(name) => process(name, &args, &options, &mut out, &mut messages),
+                None => Ok(true),
+            };
+            match ok {
+                Ok(ok) => vec![(Vec::new(), messages, !ok)],
+                Err(e) => return write_failed(e),
             }
         } else {
-            let d = decode::decode_lossy(&bytes);
-            if d.replacements > 0 {
-                eprintln!(
-                    "extract: {source}: warning: {} malformed {} sequence(s) replaced, the first at byte {}",
-                    d.replacements,
-                    d.encoding,
-                    d.first_replacement.unwrap_or(0)
-                );
-            }
-            d
+            chunk
+                .par_iter()
+                .map(|name| {
+                    let mut buf = Vec::new();
+                    let mut messages = Vec::new();
+                    let ok = process(name, &args, &options, &mut buf, &mut messages).unwrap_or(false);
+                    (buf, messages, !ok)
+                })
+                .collect()
         };
-        let text: &str = &decoded.text;
-        let doc = Document::parse_with(text, &options);
-        let result = match args.format {
-            Format::Jsonl => {
-                let line = Line {
-                    source: &source,
-                    encoding: decoded.encoding.name(),
-                    date: doc.date.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
-                    quantities: &doc.quantities,
-                    facts: &doc.facts,
-                };
-                // Streamed straight to the output: no copy of the document as a JSON
-                // tree or string. These types cannot fail to serialize, so only an
-                // I/O error (reported below, with the exit status) can cut a line.
-                serde_json::to_writer(&mut out, &line)
-                    .map_err(io::Error::from)
-                    .and_then(|()| writeln!(out))
+        for (buf, messages, bad) in results {
+            for m in messages {
+                eprintln!("{m}");
             }
-            Format::Csv => doc.quantities.iter().try_for_each(|q| csv_row(&mut out, &source, q)),
-            Format::FactsCsv => doc.facts.iter().try_for_each(|f| facts_row(&mut out, &source, f)),
-        };
-        if let Err(e) = result {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                return ExitCode::SUCCESS;
+            failed |= bad;
+            if let Err(e) = out.write_all(&buf) {
+                return write_failed(e);
             }
-            eprintln!("extract: writing output: {e}");
-            return ExitCode::FAILURE;
         }
     }
     if out.flush().is_err() {
