@@ -906,6 +906,11 @@ impl Raw {
 /// 元 followed by 角 and 分 (壹元零壹分, 三元五角), or 整/正.
 fn read_cents<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw) -> Result<(), NumeralError> {
     let Some(v) = r.value else { return Ok(()) };
+    // 角, 分, 整, 钱 and 人民币 follow only as a digit, 零, or the word itself.
+    let next = c.peek();
+    if !next.is_some_and(|ch| crate::numeral::can_start(ch) || matches!(ch, '整' | '正' | '人')) {
+        return Ok(());
+    }
     let mut total = v;
     let mut p = c.clone();
     let mut any = false;
@@ -986,6 +991,10 @@ fn read_range<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: Mode) ->
     let mut p = c.clone();
     p.eat("(含)");
     p.skip_spaces();
+    // Every separator is one character: look at it once.
+    if !matches!(p.peek(), Some('~' | '-' | '至' | '到' | '～')) {
+        return Ok(());
+    }
     let Some(_) = RANGE_SEPARATORS.iter().find(|s| p.eat(s)) else {
         return Ok(());
     };
