@@ -79,7 +79,18 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use crate::normalize::{fold_str, is_han, Cursor};
 
+#[cfg(feature = "gazetteer")]
 mod gazetteer;
+
+/// Without the `gazetteer` feature the table is empty: zones, towns,
+/// nicknames and areas are still found, divisions are not.
+#[cfg(not(feature = "gazetteer"))]
+mod gazetteer {
+    pub(super) const SHORT_LOOKUP_ONLY: u8 = 1;
+    pub(super) const GENERIC_NAME: u8 = 2;
+    pub(super) type Entry = (u32, &'static str, super::Level, u32, &'static str, u8);
+    pub(super) static ENTRIES: &[Entry] = &[];
+}
 
 use gazetteer::{Entry, ENTRIES, GENERIC_NAME, SHORT_LOOKUP_ONLY};
 
