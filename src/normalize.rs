@@ -145,6 +145,26 @@ impl Folded {
         // The end of a match is the start of the next folded character.
         self.original(i)
     }
+
+    /// The folded character at folded byte `i`.
+    pub(crate) fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..)?.chars().next()
+    }
+
+    /// The folded character just before folded byte `i`.
+    pub(crate) fn char_before(&self, i: usize) -> Option<char> {
+        self.text.get(..i)?.chars().next_back()
+    }
+
+    /// True if the folded text continues with `pat` at folded byte `i`.
+    pub(crate) fn starts_with_at(&self, i: usize, pat: &str) -> bool {
+        self.text.get(i..).is_some_and(|r| r.starts_with(pat))
+    }
+
+    /// The folded text of `a..b`, owned (a name as written, simplified).
+    pub(crate) fn name(&self, a: usize, b: usize) -> String {
+        self.text.get(a..b).unwrap_or("").to_string()
+    }
 }
 
 /// True for a character of the CJK unified ideographs (and extension A).

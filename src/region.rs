@@ -77,7 +77,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
-use crate::normalize::{fold_str, is_han, Cursor};
+use crate::normalize::{fold_str, is_han, Folded};
 
 #[cfg(feature = "gazetteer")]
 mod gazetteer;
@@ -394,7 +394,7 @@ impl Gazetteer {
     /// assert!(g.find("和平发展与新华社").is_empty());
     /// ```
     pub fn find(&self, text: &str) -> Vec<RegionMention> {
-        let f = Folded::new(text);
+        let f = Folded::new(text, 0);
         let hits = self.hits(&f);
         let mut ctx = Context::default();
         let mut out: Vec<(usize, usize, Region)> = Vec::new();
@@ -410,7 +410,7 @@ impl Gazetteer {
                 j += 1;
             }
             let chain_end = hits.get(j - 1).map_or(first.end, |h| h.end);
-            let next_start = hits.get(j).map_or(f.s.len(), |h| h.start);
+            let next_start = hits.get(j).map_or(f.text.len(), |h| h.start);
 
             if let Some(zone_end) = self.zone_after(&f, chain_end, next_start) {
                 // Every hit inside the zone is named in it.
@@ -472,8 +472,8 @@ impl Gazetteer {
         out.sort_by_key(|m| m.0);
         out.into_iter()
             .map(|(s, e, region)| RegionMention {
-                start: f.orig(s),
-                end: f.orig(e),
+                start: f.original(s),
+                end: f.original(e),
                 region,
             })
             .collect()
@@ -528,8 +528,8 @@ impl Gazetteer {
         };
         let mut seen: HashSet<u32> = HashSet::new();
         let mut pos = 0;
-        while pos < f.s.len() {
-            let Some(m) = ac.find(Input::new(&f.s).range(pos..)) else {
+        while pos < f.text.len() {
+            let Some(m) = ac.find(Input::new(&f.text).range(pos..)) else {
                 break;
             };
             let (s, e) = (m.start(), m.end());
@@ -537,12 +537,12 @@ impl Gazetteer {
             let mut end = e;
             if cands.is_empty() {
                 // 海宁市场 (market), 钱塘区域 (area): read the short form.
-                let key = f.s.get(s..e).unwrap_or("");
+                let key = f.text.get(s..e).unwrap_or("");
                 let last = key.chars().next_back();
                 let after = f.char_at(e);
                 if matches!((last, after), (Some('市'), Some('场')) | (Some('区'), Some('域'))) {
                     let shorter = e - last.map_or(0, char::len_utf8);
-                    if let Some(&p) = f.s.get(s..shorter).and_then(|k| self.pattern_ids.get(k)) {
+                    if let Some(&p) = f.text.get(s..shorter).and_then(|k| self.pattern_ids.get(k)) {
                         cands = self.validate(f, p, s, shorter, hits.last(), &seen);
                         end = shorter;
                     }
@@ -572,7 +572,7 @@ impl Gazetteer {
             return Vec::new();
         };
         let after = f.char_at(e);
-        let last = f.s.get(s..e).and_then(|k| k.chars().next_back());
+        let last = f.text.get(s..e).and_then(|k| k.chars().next_back());
         if matches!((last, after), (Some('市'), Some('场')) | (Some('区'), Some('域'))) {
             return Vec::new();
         }
@@ -582,7 +582,7 @@ impl Gazetteer {
         let boundary = prev.is_some()
             || f.char_before(s)
                 .map_or(true, |c| !is_han(c) || SUPPORT_BEFORE.contains(&c));
-        let two_chars = f.s.get(s..e).map_or(0, |k| k.chars().count()) <= 2;
+        let two_chars = f.text.get(s..e).map_or(0, |k| k.chars().count()) <= 2;
         let supported = |i: u32| -> bool {
             if boundary {
                 return true;
@@ -626,7 +626,7 @@ impl Gazetteer {
             q += c.len_utf8();
             name += 1;
         };
-        if f.s.get(p..q).is_some_and(has_stop_word) {
+        if f.text.get(p..q).is_some_and(has_stop_word) {
             return None;
         }
         if suffix == "自贸试验区" || suffix == "自贸区" {
@@ -648,7 +648,7 @@ impl Gazetteer {
         let mut ti = 0usize;
         let mut left_limit = 0usize;
         let mut found = Vec::new();
-        for m in zac.find_iter(f.s.as_str()) {
+        for m in zac.find_iter(f.text.as_str()) {
             let (s, e) = (m.start(), m.end());
             while taken.get(ti).is_some_and(|t| t.1 <= s) {
                 left_limit = left_limit.max(taken.get(ti).map_or(0, |t| t.1));
@@ -669,10 +669,10 @@ impl Gazetteer {
                     _ => break,
                 }
             }
-            let run = f.s.get(a..s).unwrap_or("");
+            let run = f.text.get(a..s).unwrap_or("");
             let cut = last_stop(run);
             let name_start = a + cut;
-            let name = f.s.get(name_start..s).unwrap_or("");
+            let name = f.text.get(name_start..s).unwrap_or("");
             let chars = name.chars().count();
             // A sector word is not a name (新制造业产业园).
             if chars < 2 || GENERIC_ZONE_NAMES.contains(&name) || name.ends_with('业') {
@@ -791,55 +791,6 @@ struct Hit {
     cands: Vec<u32>,
 }
 
-/// The text folded through a [`Cursor`], with a map back to the original.
-struct Folded {
-    s: String,
-    /// For each folded byte, the original offset of the character it belongs
-    /// to; one more entry for the end.
-    map: Vec<usize>,
-    len: usize,
-}
-
-impl Folded {
-    fn new(text: &str) -> Folded {
-        let mut s = String::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len() + 1);
-        for (start, _, c) in Cursor::new(text, 0) {
-            let before = s.len();
-            s.push(c);
-            map.resize(map.len() + (s.len() - before), start);
-        }
-        map.push(text.len());
-        Folded {
-            s,
-            map,
-            len: text.len(),
-        }
-    }
-
-    /// The original offset of folded offset `fb`.
-    fn orig(&self, fb: usize) -> usize {
-        self.map.get(fb).copied().unwrap_or(self.len)
-    }
-
-    fn char_at(&self, fb: usize) -> Option<char> {
-        self.s.get(fb..)?.chars().next()
-    }
-
-    fn char_before(&self, fb: usize) -> Option<char> {
-        self.s.get(..fb)?.chars().next_back()
-    }
-
-    fn starts_with_at(&self, fb: usize, pat: &str) -> bool {
-        self.s.get(fb..).is_some_and(|r| r.starts_with(pat))
-    }
-
-    /// The folded text of `a..b` (the name as written, simplified).
-    fn name(&self, a: usize, b: usize) -> String {
-        self.s.get(a..b).unwrap_or("").to_string()
-    }
-}
-
 /// The longest zone suffix starting at `q`: (suffix, end).
 fn zone_suffix_at(f: &Folded, q: usize) -> Option<(&'static str, usize)> {
     ZONE_SUFFIXES
@@ -910,7 +861,7 @@ fn town_after(f: &Folded, p: usize, limit: usize) -> Option<(usize, String)> {
             None
         };
         if let Some(suf) = suffix {
-            let name = f.s.get(p..q).unwrap_or("");
+            let name = f.text.get(p..q).unwrap_or("");
             if has_stop_word(name) {
                 return None;
             }
@@ -1119,11 +1070,11 @@ mod tests {
     #[test]
     fn folded_map_points_back() {
         let text = "長興縣(xiàn)ＡＢ";
-        let f = Folded::new(text);
-        assert_eq!(f.s, "长兴县AB");
-        assert_eq!(f.orig(0), 0);
-        assert_eq!(f.orig(9), "長興縣(xiàn)".len());
-        assert_eq!(f.orig(f.s.len()), text.len());
+        let f = Folded::new(text, 0);
+        assert_eq!(f.text, "长兴县AB");
+        assert_eq!(f.original(0), 0);
+        assert_eq!(f.original(9), "長興縣(xiàn)".len());
+        assert_eq!(f.original(f.text.len()), text.len());
     }
 
     #[test]
