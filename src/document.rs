@@ -15,7 +15,9 @@
 //! ```
 
 use crate::fact::{self, Fact};
+use crate::industry::{self, IndustryCluster};
 use crate::period::{self, Date};
+use crate::policy::{self, PolicyMeasure};
 use crate::quantity::Quantity;
 use crate::region::{self, Gazetteer, RegionMention};
 use crate::scan;
@@ -54,6 +56,11 @@ pub struct Document {
     pub regions: Vec<RegionMention>,
     /// The facts.
     pub facts: Vec<Fact>,
+    /// Every industry mention, in order (see [`crate::industry`]).
+    pub industries: Vec<IndustryCluster>,
+    /// Every named policy measure, in order, with its issuing region and the funds and targets
+    /// of its sentence (see [`crate::policy`]).
+    pub policies: Vec<PolicyMeasure>,
 }
 
 impl Document {
@@ -69,11 +76,15 @@ impl Document {
         let regions = region::with_document_names(text, Gazetteer::get().find(text));
         let periods = period::find(text, date);
         let facts = fact::build(text, date, &quantities, &regions, &periods);
+        let industries = industry::find(text);
+        let policies = policy::find_with(text, &regions, &quantities, &facts);
         Document {
             date,
             quantities,
             regions,
             facts,
+            industries,
+            policies,
         }
     }
 }

@@ -11,9 +11,11 @@ pub mod document;
 pub mod fact;
 pub mod format;
 pub mod indicator;
+pub mod industry;
 pub mod normalize;
 pub mod numeral;
 pub mod period;
+pub mod policy;
 
 pub use rust_decimal::Decimal;
 pub mod quantity;
