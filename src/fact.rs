@@ -822,9 +822,13 @@ fn indicator_for(text: &str, subject_end: usize, q: &Quantity, clause: &Folded, 
     }
     if let Some(m) = indicator::find(&clause.text).last() {
         // Only a name that is the measured thing itself, not part of a longer one
-        // that ends right before the figure.
+        // that ends right before the figure, and one whose kind of figure fits
+        // the unit (a share is never in 亿元).
         let tail = clean_tail(clause.text.get(m.end..).unwrap_or(""));
-        if tail.is_empty() {
+        let fits = q
+            .unit
+            .map_or(true, |u| indicator::accepts(indicator::expects(m.canonical), &u));
+        if tail.is_empty() && fits {
             return Some(m.canonical.to_string());
         }
     }
@@ -1006,6 +1010,16 @@ fn change_for(before: &str) -> Option<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_indicator_takes_only_figures_of_its_kind() {
+        use crate::document::Document;
+        // A share is never in 亿元; the same name before a percentage is kept.
+        let doc = Document::parse("长兴县税收收入占一般公共预算收入比重为91.7%，税收占比30亿元。");
+        let names: Vec<Option<&str>> = doc.facts.iter().map(|f| f.indicator.as_deref()).collect();
+        assert_eq!(names.first().copied().flatten(), Some("税收收入占一般公共预算收入比重"));
+        assert_ne!(names.get(1).copied().flatten(), Some("税收收入占一般公共预算收入比重"));
+    }
 
     #[test]
     fn changes() {

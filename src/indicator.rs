@@ -83,6 +83,59 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     LEXICON.unique.iter().copied()
 }
 
+/// What kind of figure an indicator takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Expects {
+    /// A share or ratio: `%`, `pp`, `times` (…比重, …率, …强度, 倍差).
+    Share,
+    /// A count of things (…数, …量 of patents, 引进人才数).
+    Count,
+    /// An amount in a unit: money, area, energy (地区生产总值, 面积).
+    Amount,
+}
+
+/// The kind of figure the canonical indicator `name` takes, read from how
+/// the name ends.
+///
+/// ```
+/// use zh_econ::indicator::{expects, Expects};
+/// assert_eq!(expects("税收收入占一般公共预算收入比重"), Expects::Share);
+/// assert_eq!(expects("高新技术企业数"), Expects::Count);
+/// assert_eq!(expects("地区生产总值"), Expects::Amount);
+/// ```
+pub fn expects(name: &str) -> Expects {
+    const SHARE: &[&str] = &["比重", "率", "强度", "倍差", "占有率", "价格", "城镇化率"];
+    const COUNT: &[&str] = &["数", "授权量", "拥有量", "人口", "就业", "游客"];
+    if SHARE.iter().any(|s| name.ends_with(s)) {
+        Expects::Share
+    } else if COUNT.iter().any(|s| name.ends_with(s)) {
+        Expects::Count
+    } else {
+        Expects::Amount
+    }
+}
+
+/// True if a figure in `unit` can be a value of (or a change in, or a rank
+/// by) an indicator that takes `kind`: a share is never in 亿元, an amount is
+/// never a count of 家.
+pub fn accepts(kind: Expects, unit: &crate::Unit) -> bool {
+    use crate::unit::{Kind, WORDS};
+    let code = unit.code();
+    if matches!(code, "percent" | "pp" | "permille" | "times" | "rank") {
+        // Changes and ranks are written in these for every kind of indicator.
+        return true;
+    }
+    let unit_kind = WORDS.iter().find(|w| w.code == code).map(|w| w.kind);
+    match kind {
+        Expects::Share => false,
+        Expects::Count => matches!(unit_kind, Some(Kind::Count)) || unit.per().is_some(),
+        Expects::Amount => !matches!(unit_kind, Some(Kind::Count)) || unit.per().is_some(),
+    }
+}
+
 /// An indicator name found in (folded, simplified) text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IndicatorMention {
