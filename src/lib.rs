@@ -1,4 +1,5 @@
 #![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![cfg_attr(
@@ -21,6 +22,8 @@ pub use rust_decimal::Decimal;
 pub mod quantity;
 pub mod region;
 pub mod scan;
+#[cfg(feature = "proptest")]
+pub mod strategy;
 pub mod unit;
 
 pub use quantity::{ParseError, Qualifier, Quantity};
