@@ -435,7 +435,9 @@ impl<'a> Reader<'a> {
 
     /// Reads Arabic digits (with separators and a decimal part) as a pending number.
     fn arabic(&mut self, leading_point: bool) -> Result<bool, NumeralError> {
-        if self.pending.is_some() {
+        // 亿6.8%: Arabic digits after a magnitude that had no number of its own
+        // begin a new number (百十一 is read, but not 亿6).
+        if self.pending.is_some() || (self.form.bare_magnitude && self.form.digits == 0) {
             return Ok(false);
         }
         let mut probe = self.cur.clone();

@@ -199,6 +199,22 @@ fn ends_word(prev: char, qualifier: char) -> bool {
         .any(|&(q, before)| q == qualifier && before.contains(prev))
 }
 
+/// The end of the run of numeral characters (digits, separators, magnitude
+/// words, 点) starting at `pos`, at least one character on.
+fn skip_numeral_chars(text: &str, pos: usize, end: usize) -> usize {
+    let rest = text.get(pos..end).unwrap_or("");
+    let len: usize = rest
+        .chars()
+        .take_while(|&c| {
+            let f = fold(c);
+            numeral::can_start(f) || matches!(f, ',' | '.' | '点' | '-')
+        })
+        .map(char::len_utf8)
+        .sum();
+    let first = rest.chars().next().map_or(1, char::len_utf8);
+    pos + len.max(first)
+}
+
 /// True if a numeral character stands within the next `n` characters after
 /// `at`: a qualifier word (上, 不, 大, 近 …) is worth reading only then.
 fn numeral_within(text: &str, at: usize, n: usize) -> bool {
@@ -250,9 +266,12 @@ fn scan_sentence(text: &str, start: usize, end: usize, buf: &mut Vec<Raw>) {
                 pos = next;
             }
             _ => {
-                // Skip the whole numeral so a long digit run is read once.
+                // Skip the whole numeral so a long digit run is read once; a number
+                // too large to be exact is skipped whole, never read again from a
+                // later digit (its tail would be a wrong value).
                 pos = match numeral::read(text, pos) {
                     Ok(Some(n)) if n.end > pos => n.end,
+                    Err(_) => skip_numeral_chars(text, pos, end),
                     _ => step,
                 };
             }
