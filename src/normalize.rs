@@ -119,7 +119,9 @@ pub struct Folded {
     pub text: String,
     /// `map[i]` is the original byte offset of folded byte `i`; one extra entry
     /// maps the end.
-    map: Vec<usize>,
+    /// (`u32`: a document over 4 GiB saturates rather than panics; half the
+    /// memory of `usize` matters on multi-megabyte pages.)
+    map: Vec<u32>,
 }
 
 impl Folded {
@@ -129,15 +131,15 @@ impl Folded {
         let mut map = Vec::with_capacity(s.len() + 1);
         for (start, _, c) in Cursor::new(s, 0) {
             text.push(c);
-            map.resize(text.len(), base + start);
+            map.resize(text.len(), u32::try_from(base + start).unwrap_or(u32::MAX));
         }
-        map.push(base + s.len());
+        map.push(u32::try_from(base + s.len()).unwrap_or(u32::MAX));
         Folded { text, map }
     }
 
     /// The original byte offset of folded byte `i` (clamped to the end).
     pub fn original(&self, i: usize) -> usize {
-        self.map.get(i).or(self.map.last()).copied().unwrap_or(0)
+        self.map.get(i).or(self.map.last()).map_or(0, |&o| o as usize)
     }
 
     /// The original byte offset just past folded byte range ending at `i`.

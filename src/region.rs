@@ -928,16 +928,16 @@ fn region_of(e: &Entry, name: String) -> Region {
 
 /// Areas larger than or across divisions that a text may report figures for.
 /// They have no code.
-const SUPRA_REGIONS: &[&str] = &[
-    "全国",
-    "长三角地区",
-    "长三角",
-    "珠三角地区",
-    "珠三角",
-    "京津冀",
-    "粤港澳大湾区",
-    "成渝地区",
-    "环太湖",
+const SUPRA_REGIONS: &[(&str, &str)] = &[
+    ("全国", "全國"),
+    ("长三角地区", "長三角地區"),
+    ("长三角", "長三角"),
+    ("珠三角地区", "珠三角地區"),
+    ("珠三角", "珠三角"),
+    ("京津冀", "京津冀"),
+    ("粤港澳大湾区", "粵港澳大灣區"),
+    ("成渝地区", "成渝地區"),
+    ("环太湖", "環太湖"),
 ];
 
 /// How a text defines a nickname for a region: `“国际滨”，是人们对杭州高新区(滨江)的赞誉`,
@@ -983,13 +983,19 @@ pub fn with_document_names(text: &str, mut mentions: Vec<RegionMention>) -> Vec<
             }
         }
     }
-    // Match on folded text (traditional 全國 is 全国), reporting original spans.
-    let folded = crate::normalize::Folded::new(text, 0);
-    let span = |i: usize, len: usize| (folded.original(i), folded.original(i + len));
     // A document defines a few nicknames; more would be noise (and cost a pass each).
     defined.dedup_by(|a, b| a.0 == b.0);
     defined.truncate(16);
-    for (nick, region) in &defined {
+    // Nicknames are matched on folded text (traditional or simplified), which is
+    // only built when the document defines one.
+    let folded = if defined.is_empty() {
+        None
+    } else {
+        Some(crate::normalize::Folded::new(text, 0))
+    };
+    for (nick, region) in defined.iter().filter(|_| folded.is_some()) {
+        let Some(folded) = &folded else { break };
+        let span = |i: usize, len: usize| (folded.original(i), folded.original(i + len));
         let nick = crate::normalize::fold_str(nick);
         for (i, _) in folded.text.match_indices(nick.as_str()) {
             let (start, end) = span(i, nick.len());
@@ -1000,9 +1006,15 @@ pub fn with_document_names(text: &str, mut mentions: Vec<RegionMention>) -> Vec<
             });
         }
     }
-    for name in SUPRA_REGIONS {
-        for (i, _) in folded.text.match_indices(name) {
-            let (start, end) = span(i, name.len());
+    // Areas are written in one of two scripts: find both in the text as written.
+    for &(name, traditional) in SUPRA_REGIONS {
+        let spellings = if name == traditional {
+            vec![name]
+        } else {
+            vec![name, traditional]
+        };
+        for (i, written) in spellings.iter().flat_map(|w| text.match_indices(w)) {
+            let (start, end) = (i, i + written.len());
             let region = Region {
                 name: (*name).to_string(),
                 full_name: (*name).to_string(),
