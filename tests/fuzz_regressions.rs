@@ -4,7 +4,7 @@
 //! none of them panics.
 //!
 //! Inputs that still fail are listed in `KNOWN` with the bug they show; they are replayed by the
-//! ignored tests `known_*` (`cargo test --test fuzz_regressions -- --ignored`). Fixing a bug means
+//! ignored test `known_bugs` (`cargo test --test fuzz_regressions -- --ignored`). Fixing a bug means
 //! deleting its `KNOWN` lines: the input is then replayed by the ordinary test of its target.
 
 use std::fs;
@@ -14,18 +14,13 @@ use std::path::{Path, PathBuf};
 #[path = "fuzz_regressions/oracle.rs"]
 mod oracle;
 
-/// Saved inputs that still fail: (target, file name, the bug).
-const KNOWN: &[(&str, &str, &str)] = &[
-    ("pipeline", "overflow-tail-minimized", "222222亿亿亿元 (2.2 × 10^29, too large) is reported as 22222亿亿亿元: after an overflow the scanner restarts one character later and reports the tail that fits"),
-    ("pipeline", "crash-1670cc2456106cd6c2305bdcf655dc758fc417a9", "overflow tail: 8888888888888888888888888888次 is reported from inside a longer number"),
-    ("pipeline", "crash-2bc639299224bb20d1ad236efb441138d2afffef", "overflow tail: 1 followed by 120 zeros and 餘名 is reported as 0 名 (the zeros after the 1)"),
-    ("pipeline", "crash-359dee06a280dcc9939cd32e86ca1d2389ddf91c", "overflow tail: 666666666666666666663億美元 is reported from inside a longer number"),
-    ("pipeline", "crash-37a699d03aeeb96e59247f4645a04f38ce658eca", "overflow tail: 222222222222222222222亿元 is reported from inside a longer number"),
-    ("pipeline", "crash-457a0383d8cc5f53676a323f1986a8f920345069", "overflow tail: a bare 66666666666666666666666666666 is reported from inside a longer number"),
-    ("pipeline", "crash-8150e49a4378aac4677ca50c3397d47e08ad5f08", "overflow tail: 2222222222222222222222222222.2% is reported from inside a longer number"),
-    ("pipeline", "crash-981b5afd17e1a2489a1dfe37915b6a00fa891865", "overflow tail: 222222222222222222222亿元 is reported from inside a longer number"),
-    ("pipeline", "crash-fd0222a68fe166de1e5a16080e9a86c735c30810", "overflow tail: a bare 55555555555555555555555555555 is reported from inside a longer number"),
-];
+/// Saved inputs that still fail: (target, file name, what goes wrong). None at present.
+///
+/// The pipeline's `crash-*` and `overflow-tail-minimized` inputs were all one bug, the overflow
+/// tail: a number too large for a `Decimal` (`222222亿亿亿元`, 2.2 × 10^29) was skipped one character
+/// at a time by `scan_sentence`, which then reported the tail of its digits that fits
+/// (`22222亿亿亿元`), a value the text does not have. Fixed in c92b5c4 (the whole run is skipped).
+const KNOWN: &[(&str, &str, &str)] = &[];
 
 fn folder(target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -120,9 +115,13 @@ fn round_trip() {
     replay_fixed("round_trip", oracle::round_trip);
 }
 
+/// The inputs of open bugs (`KNOWN`), which fail until the bug is fixed.
 #[test]
-fn known_pipeline() {
+#[ignore = "replays the inputs of the open bugs listed in KNOWN (none at present)"]
+fn known_bugs() {
     replay_known("pipeline", oracle::pipeline);
+    replay_known("expression", oracle::expression);
+    replay_known("round_trip", oracle::round_trip);
 }
 
 #[test]
