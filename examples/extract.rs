@@ -103,12 +103,12 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-fn csv_row(out: &mut impl Write, source: &str, q: &Quantity) -> io::Result<()> {
+/// The quantity columns shared by both CSV formats:
+/// `start,end,text,value,low,high,unit,qualifier`.
+fn quantity_cells(q: &Quantity) -> String {
     let d = |v: Option<zh_econ::Decimal>| v.map(|v| v.normalize().to_string()).unwrap_or_default();
-    writeln!(
-        out,
-        "{},{},{},{},{},{},{},{},{}",
-        csv_field(source),
+    format!(
+        "{},{},{},{},{},{},{},{}",
         q.start,
         q.end,
         csv_field(&q.text),
@@ -120,26 +120,21 @@ fn csv_row(out: &mut impl Write, source: &str, q: &Quantity) -> io::Result<()> {
     )
 }
 
+fn csv_row(out: &mut impl Write, source: &str, q: &Quantity) -> io::Result<()> {
+    writeln!(out, "{},{}", csv_field(source), quantity_cells(q))
+}
+
 fn facts_row(out: &mut impl Write, source: &str, f: &Fact) -> io::Result<()> {
-    let q = &f.quantity;
-    let d = |v: Option<zh_econ::Decimal>| v.map(|v| v.normalize().to_string()).unwrap_or_default();
     let s = |v: Option<&str>| csv_field(v.unwrap_or(""));
     writeln!(
         out,
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+        "{},{},{},{},{},{},{},{},{}",
         csv_field(source),
         s(f.region.as_deref()),
         s(f.region_code.as_deref()),
         s(f.indicator.as_deref()),
         f.period.map(|p| p.to_string()).unwrap_or_default(),
-        q.start,
-        q.end,
-        csv_field(&q.text),
-        d(q.value),
-        d(q.low),
-        d(q.high),
-        csv_field(&q.unit.map(|u| u.to_string()).unwrap_or_default()),
-        q.qualifier,
+        quantity_cells(&f.quantity),
         f.change
             .map(|c| format!("{:?}", c.direction).to_lowercase())
             .unwrap_or_default(),
