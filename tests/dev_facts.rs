@@ -16,9 +16,11 @@
 //!
 //! A second test checks that every county-level region the gold names gets its GB/T 2260 code.
 
+mod common;
+use common::shared_dir;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{json, Value};
 use zh_econ::document::Document;
@@ -30,23 +32,6 @@ const MIN_CHANGE: f64 = 0.95;
 
 // ---------------------------------------------------------------------------------------------
 // data
-
-fn shared_dir() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = manifest.join("..").join("shared");
-    let gold = shared.join("data").join("dev").join("gold.jsonl");
-    if !gold.is_file() {
-        panic!(
-            "dev gold set not found: looked for {} (the shared folder {}). These tests need the \
-             `shared` folder beside the crate (../shared relative to {}), holding \
-             data/dev/gold.jsonl, data/dev/articles/ and data/indicators.tsv.",
-            gold.display(),
-            shared.display(),
-            manifest.display()
-        );
-    }
-    shared
-}
 
 /// score.py `key`: the base name of `source` without its extension.
 fn key_of(source: &str) -> String {

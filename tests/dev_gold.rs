@@ -13,6 +13,8 @@
 //! Every quantity is also checked for the span invariants of the contract: `text` is exactly
 //! `article[start..end]`, both ends are on char boundaries, and spans are sorted and disjoint.
 
+mod common;
+use common::shared_dir;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,23 +28,6 @@ const MIN_EXACT_F1: f64 = 0.99;
 
 // ---------------------------------------------------------------------------------------------
 // data
-
-fn shared_dir() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = manifest.join("..").join("shared");
-    let gold = shared.join("data").join("dev").join("gold.jsonl");
-    if !gold.is_file() {
-        panic!(
-            "dev gold set not found: looked for {} (the shared folder {}). These tests need the \
-             `shared` folder beside the crate (../shared relative to {}), holding \
-             data/dev/gold.jsonl and data/dev/articles/.",
-            gold.display(),
-            shared.display(),
-            manifest.display()
-        );
-    }
-    shared
-}
 
 /// A decimal as score.py's `dec` reads it: missing/null, a number, or something that equals only
 /// the same bad text.
