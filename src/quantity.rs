@@ -781,7 +781,9 @@ impl Raw {
         Ok(())
     }
 
-    fn multiply(&mut self, exp: i32) -> Result<(), NumeralError> {
+    /// Multiplies value, low and high by 10^`exp` exactly; on overflow the
+    /// value that would overflow is left as it was and the error returned.
+    pub(crate) fn multiply(&mut self, exp: i32) -> Result<(), NumeralError> {
         for v in [&mut self.value, &mut self.low, &mut self.high].into_iter().flatten() {
             *v = scaled(*v, exp)?;
         }

@@ -543,12 +543,8 @@ fn resolve(text: &str, buf: &mut [Raw]) {
             .next();
         if let (Some((Some(u), tail)), Some(r)) = (model, buf.get_mut(k)) {
             if !r.form.large && tail > 0 {
-                let f = Decimal::from_i128_with_scale(10i128.pow(u32::from(tail)), 0);
-                for v in [&mut r.value, &mut r.low, &mut r.high].into_iter().flatten() {
-                    if let Some(x) = v.checked_mul(f) {
-                        *v = x;
-                    }
-                }
+                // A value too large to scale keeps its written magnitude.
+                let _ = r.multiply(i32::from(tail));
             }
             r.unit = Some(u);
             r.bare_per = None;
@@ -574,16 +570,8 @@ fn share_unit(buf: &mut [Raw], i: usize, j: usize) {
                 if !r.form.large {
                     exp += i32::from(tail);
                 }
-                let f = if exp >= 0 {
-                    Decimal::from_i128_with_scale(10i128.pow(exp.unsigned_abs()), 0)
-                } else {
-                    Decimal::from_i128_with_scale(1, exp.unsigned_abs())
-                };
-                for v in [&mut r.value, &mut r.low, &mut r.high].into_iter().flatten() {
-                    if let Some(x) = v.checked_mul(f) {
-                        *v = x;
-                    }
-                }
+                // A value too large to scale keeps its written magnitude.
+                let _ = r.multiply(exp);
                 r.unit = Some(unit);
                 r.word = Some(word);
             }
