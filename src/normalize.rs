@@ -52,41 +52,67 @@ pub fn fold(c: char) -> char {
         '〇' => '零',
         '．' => '.',
         '－' | '—' | '–' | '―' => '-',
-        _ if !has_simplified(c) => c,
-        _ => t2s::simplified(c).unwrap_or(c),
+        _ => simplified(c).unwrap_or(c),
     }
 }
 
-/// The Han block the bitmap covers: CJK extension A and the unified ideographs.
+/// The Han block the index covers: CJK extension A and the unified ideographs.
 const HAN_LOW: u32 = 0x2E80;
 const HAN_HIGH: u32 = 0xA000;
 
-/// One bit per character of `HAN_LOW..HAN_HIGH`: set if the t2s table maps it.
-/// Most characters of simplified text have no entry, so [`fold`] answers them
-/// with one bit test instead of a binary search.
-static T2S_BITS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut bits = vec![0u64; ((HAN_HIGH - HAN_LOW) as usize).div_ceil(64)];
-    for u in HAN_LOW..HAN_HIGH {
-        if char::from_u32(u).and_then(t2s::simplified).is_some() {
+/// A rank index over the t2s table for `HAN_LOW..HAN_HIGH`: one bit per
+/// character (set if the table maps it) and, per 64-bit word, the number of
+/// set bits before it. A character's table entry is then found in constant
+/// time: most characters of simplified text answer with one bit test, and a
+/// traditional one with a popcount instead of a binary search.
+struct T2sIndex {
+    bits: Vec<u64>,
+    rank: Vec<u32>,
+    /// Table position of the first entry at or above `HAN_LOW`.
+    first: usize,
+}
+
+static T2S_INDEX: std::sync::LazyLock<T2sIndex> = std::sync::LazyLock::new(|| {
+    let words = ((HAN_HIGH - HAN_LOW) as usize).div_ceil(64);
+    let mut bits = vec![0u64; words];
+    for &(t, _) in t2s::T2S {
+        let u = t as u32;
+        if (HAN_LOW..HAN_HIGH).contains(&u) {
             let i = (u - HAN_LOW) as usize;
             if let Some(w) = bits.get_mut(i / 64) {
                 *w |= 1 << (i % 64);
             }
         }
     }
-    bits
+    let mut rank = Vec::with_capacity(words);
+    let mut total = 0u32;
+    for w in &bits {
+        rank.push(total);
+        total += w.count_ones();
+    }
+    let first = t2s::T2S.partition_point(|&(t, _)| (t as u32) < HAN_LOW);
+    T2sIndex { bits, rank, first }
 });
 
+/// The simplified form of `c` from the t2s table, if it has one.
 #[inline]
-fn has_simplified(c: char) -> bool {
+fn simplified(c: char) -> Option<char> {
     let u = c as u32;
     if !(HAN_LOW..HAN_HIGH).contains(&u) {
-        // Outside the bitmap: compatibility ideographs and the supplementary
-        // planes may have entries; nothing below the bitmap does.
-        return u >= 0xF900;
+        // Outside the index: compatibility ideographs and the supplementary
+        // planes may have entries (binary search); nothing else below does.
+        return if u >= 0xF900 { t2s::simplified(c) } else { None };
     }
+    let index = &*T2S_INDEX;
     let i = (u - HAN_LOW) as usize;
-    T2S_BITS.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    let word = *index.bits.get(i / 64)?;
+    let bit = 1u64 << (i % 64);
+    if word & bit == 0 {
+        return None;
+    }
+    let below = (word & (bit - 1)).count_ones() as usize;
+    let at = index.first + *index.rank.get(i / 64)? as usize + below;
+    t2s::T2S.get(at).map(|&(_, s)| s)
 }
 
 /// Folds a whole string with [`fold`], dropping pinyin annotations.
@@ -129,11 +155,32 @@ impl Folded {
     pub fn new(s: &str, base: usize) -> Self {
         let mut text = String::with_capacity(s.len());
         let mut map = Vec::with_capacity(s.len() + 1);
-        for (start, _, c) in Cursor::new(s, 0) {
-            text.push(c);
-            map.resize(text.len(), u32::try_from(base + start).unwrap_or(u32::MAX));
+        let offset = |i: usize| u32::try_from(base + i).unwrap_or(u32::MAX);
+        let bytes = s.as_bytes();
+        // Characters before `skip` belong to a pinyin annotation already read.
+        let mut skip = 0;
+        for (i, c) in s.char_indices() {
+            if i < skip {
+                continue;
+            }
+            let at = offset(i);
+            if c.is_ascii() {
+                text.push(c);
+                map.push(at);
+                continue;
+            }
+            let end = i + c.len_utf8();
+            // An annotation opens with `(` or `（` (EF BC 88): test the byte first.
+            if matches!(bytes.get(end), Some(b'(' | 0xEF)) && is_han(c) {
+                skip = end + pinyin_len(s.get(end..).unwrap_or(""));
+            }
+            let f = fold(c);
+            text.push(f);
+            for _ in 0..f.len_utf8() {
+                map.push(at);
+            }
         }
-        map.push(u32::try_from(base + s.len()).unwrap_or(u32::MAX));
+        map.push(offset(s.len()));
         Folded { text, map }
     }
 
@@ -466,6 +513,50 @@ mod tests {
     fn annotation_too_long_is_text() {
         let v: String = Cursor::new("中(abcdefgh)", 0).map(|t| t.2).collect();
         assert_eq!(v, "中(abcdefgh)");
+    }
+
+    /// The byte-level [`Folded::new`] against the obvious one built from a
+    /// [`Cursor`] (one folded character per cursor step).
+    #[test]
+    fn folded_matches_cursor_reference() {
+        fn reference(s: &str, base: usize) -> (String, Vec<usize>) {
+            let mut text = String::new();
+            let mut map = Vec::new();
+            for (start, _, c) in Cursor::new(s, 0) {
+                text.push(c);
+                map.resize(text.len(), base + start);
+            }
+            map.push(base + s.len());
+            (text, map)
+        }
+        for s in [
+            "",
+            "abc",
+            "長興縣(xiàn)GDP增長１２．３％",
+            "產(chǎn)業(yè)（chǎn）x(ab)中(abcdefgh)",
+            "２０２３年\u{3000}全縣億元〇",
+            "a中",
+            "中(",
+        ] {
+            let (text, map) = reference(s, 7);
+            let f = Folded::new(s, 7);
+            assert_eq!(f.text, text, "{s}");
+            let got: Vec<usize> = (0..=text.len()).map(|i| f.original(i)).collect();
+            assert_eq!(got, map, "{s}");
+        }
+    }
+
+    /// The rank index answers exactly as a binary search of the table, for
+    /// every code point that has an entry and every one that has not.
+    #[test]
+    fn t2s_index_matches_binary_search() {
+        for u in 0..0x3_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(simplified(c), t2s::simplified(c), "U+{u:04X}");
+            }
+        }
+        assert_eq!(simplified('億'), Some('亿'));
+        assert_eq!(simplified('亿'), None);
     }
 
     #[test]

@@ -173,7 +173,7 @@ def render(pairs, source, digest):
     w("")
     w(f"/// {len(pairs)} pairs `(traditional, simplified)`, sorted by the traditional character.")
     w("#[rustfmt::skip]")
-    w("static T2S: &[(char, char)] = &[")
+    w("pub(crate) static T2S: &[(char, char)] = &[")
     for i in range(0, len(pairs), PAIRS_PER_LINE):
         chunk = pairs[i : i + PAIRS_PER_LINE]
         w("    " + " ".join(f"({lit(t)}, {lit(s)})," for t, s in chunk))

@@ -20,7 +20,7 @@ pub(crate) fn simplified(c: char) -> Option<char> {
 
 /// 3221 pairs `(traditional, simplified)`, sorted by the traditional character.
 #[rustfmt::skip]
-static T2S: &[(char, char)] = &[
+pub(crate) static T2S: &[(char, char)] = &[
     ('㑯', '㑔'), ('㑳', '㑇'), ('㑶', '㐹'), ('㓨', '刾'), ('㗲', '𠵾'), ('㘚', '㘎'), ('㜄', '㚯'), ('㜏', '㛣'),
     ('㜢', '𡞱'), ('㠏', '㟆'), ('㠣', '𫵷'), ('㥮', '㤘'), ('㩜', '㨫'), ('㩳', '㧐'), ('㩵', '擜'), ('㺏', '𤠋'),
     ('䁪', '𥇢'), ('䁻', '䀥'), ('䃮', '鿎'), ('䊷', '䌶'), ('䋙', '䌺'), ('䋚', '䌻'), ('䋹', '䌿'), ('䋻', '䌾'),
