@@ -16,6 +16,7 @@
 
 use crate::fact::{self, Fact};
 use crate::industry::{self, IndustryCluster};
+use crate::normalize::Folded;
 use crate::period::{self, Date};
 use crate::policy::{self, PolicyMeasure};
 use crate::quantity::Quantity;
@@ -73,11 +74,15 @@ impl Document {
     pub fn parse_with(text: &str, options: &Options) -> Document {
         let date = options.date.or_else(|| period::dateline(text));
         let quantities: Vec<Quantity> = scan::quantities(text).collect();
-        let regions = region::with_document_names(text, Gazetteer::get().find(text));
+        // One folded copy (simplified script, ASCII digits, no pinyin) for every
+        // matcher of names: regions, industries and policies.
+        let folded = Folded::new(text, 0);
+        let regions = Gazetteer::get().find_folded(&folded);
+        let regions = region::with_document_names_folded(text, Some(&folded), regions);
         let periods = period::find(text, date);
         let facts = fact::build(text, date, &quantities, &regions, &periods);
-        let industries = industry::find(text);
-        let policies = policy::find_with(text, &regions, &quantities, &facts);
+        let industries = industry::find_folded(text, &folded);
+        let policies = policy::find_with_folded(text, &folded, &regions, &quantities, &facts);
         Document {
             date,
             quantities,

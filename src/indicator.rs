@@ -9,7 +9,7 @@
 //! ```
 
 use crate::normalize::fold_str;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -49,6 +49,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         by_name.entry(*n).or_insert(*c);
     }
     let ac = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&names)
         .ok();

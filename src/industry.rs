@@ -67,7 +67,7 @@
 //! ```
 
 use crate::normalize::Folded;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -370,6 +370,7 @@ struct Lexicon {
 
 static AUTOMATON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     ac: AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(LEXICON.iter().map(|r| r.0))
         .ok(),
@@ -409,10 +410,14 @@ struct Hit {
 /// assert!(find("产业发展").is_empty());
 /// ```
 pub fn find(text: &str) -> Vec<IndustryCluster> {
+    find_folded(text, &Folded::new(text, 0))
+}
+
+/// [`find`] over the document's folded copy `f` of `text`.
+pub(crate) fn find_folded(text: &str, f: &Folded) -> Vec<IndustryCluster> {
     let Some(ac) = &AUTOMATON.ac else {
         return Vec::new();
     };
-    let f = Folded::new(text, 0);
     let s = f.text.as_str();
     let hits: Vec<Hit> = ac
         .find_iter(s)
@@ -428,7 +433,7 @@ pub fn find(text: &str) -> Vec<IndustryCluster> {
     let mut i = 0;
     while let Some(&hit) = hits.get(i) {
         if let Some((end, used)) = phrase(s, &hits, i) {
-            out.push(mention(text, &f, hit.start, end, hits.get(i..i + used).unwrap_or(&[])));
+            out.push(mention(text, f, hit.start, end, hits.get(i..i + used).unwrap_or(&[])));
             i += used;
             continue;
         }
@@ -436,7 +441,7 @@ pub fn find(text: &str) -> Vec<IndustryCluster> {
         let rest = s.get(hit.end..).unwrap_or("");
         let other_noun = ["技术", "大学", "学院"].iter().any(|w| rest.starts_with(w));
         if alone && !rest.starts_with('化') && !other_noun {
-            out.push(mention(text, &f, hit.start, hit.end, std::slice::from_ref(&hit)));
+            out.push(mention(text, f, hit.start, hit.end, std::slice::from_ref(&hit)));
         }
         i += 1;
     }

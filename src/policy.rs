@@ -82,7 +82,7 @@ use crate::indicator;
 use crate::normalize::{is_han, Folded};
 use crate::quantity::Quantity;
 use crate::region::{Level, RegionMention};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -185,6 +185,7 @@ const MAX_LOOK: usize = 64;
 
 static HEAD_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(HEADS)
         .ok()
@@ -216,7 +217,11 @@ struct Candidate {
 /// assert!(find("人才").is_empty());
 /// ```
 pub fn find(text: &str) -> Vec<PolicyMeasure> {
-    let f = Folded::new(text, 0);
+    find_folded(text, &Folded::new(text, 0))
+}
+
+/// [`find`] over the document's folded copy `f` of `text`.
+pub(crate) fn find_folded(text: &str, f: &Folded) -> Vec<PolicyMeasure> {
     let s = f.text.as_str();
     let mut cands = Vec::new();
     quoted(s, &mut cands);
@@ -264,7 +269,28 @@ pub fn find(text: &str) -> Vec<PolicyMeasure> {
 /// assert_eq!(p.quantities[0].text, "不少于3亿元");
 /// ```
 pub fn find_with(text: &str, regions: &[RegionMention], quantities: &[Quantity], facts: &[Fact]) -> Vec<PolicyMeasure> {
-    let mut found = find(text);
+    attach(text, find(text), regions, quantities, facts)
+}
+
+/// [`find_with`] over the document's folded copy `f` of `text`.
+pub(crate) fn find_with_folded(
+    text: &str,
+    f: &Folded,
+    regions: &[RegionMention],
+    quantities: &[Quantity],
+    facts: &[Fact],
+) -> Vec<PolicyMeasure> {
+    attach(text, find_folded(text, f), regions, quantities, facts)
+}
+
+/// Gives each measure of `found` its issuing region, funds and targets.
+fn attach(
+    text: &str,
+    mut found: Vec<PolicyMeasure>,
+    regions: &[RegionMention],
+    quantities: &[Quantity],
+    facts: &[Fact],
+) -> Vec<PolicyMeasure> {
     if found.is_empty() {
         return found;
     }

@@ -75,7 +75,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use crate::normalize::{fold_str, is_han, Folded};
 
@@ -394,8 +394,13 @@ impl Gazetteer {
     /// assert!(g.find("和平发展与新华社").is_empty());
     /// ```
     pub fn find(&self, text: &str) -> Vec<RegionMention> {
-        let f = Folded::new(text, 0);
-        let hits = self.hits(&f);
+        self.find_folded(&Folded::new(text, 0))
+    }
+
+    /// [`Gazetteer::find`] over a document already folded (the document pass
+    /// folds once for all its matchers).
+    pub(crate) fn find_folded(&self, f: &Folded) -> Vec<RegionMention> {
+        let hits = self.hits(f);
         let mut ctx = Context::default();
         let mut out: Vec<(usize, usize, Region)> = Vec::new();
 
@@ -412,7 +417,7 @@ impl Gazetteer {
             let chain_end = hits.get(j - 1).map_or(first.end, |h| h.end);
             let next_start = hits.get(j).map_or(f.text.len(), |h| h.start);
 
-            if let Some(zone_end) = self.zone_after(&f, chain_end, next_start) {
+            if let Some(zone_end) = self.zone_after(f, chain_end, next_start) {
                 // Every hit inside the zone is named in it.
                 let mut k = i;
                 let mut parent: Option<&Entry> = None;
@@ -450,7 +455,7 @@ impl Gazetteer {
                 if k + 1 == j {
                     if let Some(e) = r.chosen.and_then(|e| ENTRIES.get(e)) {
                         if e.2 == Level::County {
-                            if let Some((town_end, town)) = town_after(&f, h.end, next_start) {
+                            if let Some((town_end, town)) = town_after(f, h.end, next_start) {
                                 end = town_end;
                                 region = Region {
                                     name: f.name(h.start, town_end),
@@ -468,7 +473,7 @@ impl Gazetteer {
             i = j;
         }
 
-        self.zones_alone(&f, &mut out);
+        self.zones_alone(f, &mut out);
         out.sort_by_key(|m| m.0);
         out.into_iter()
             .map(|(s, e, region)| RegionMention {
@@ -502,12 +507,14 @@ impl Gazetteer {
         let mut keys: Vec<(String, Vec<(u32, Via)>)> = text_keys.into_iter().collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
         let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(keys.iter().map(|k| k.0.as_str()))
             .ok();
         let pattern_ids = keys.iter().enumerate().map(|(i, k)| (k.0.clone(), i)).collect();
         let patterns = keys.into_iter().map(|k| k.1).collect();
         let zone_ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(ZONE_SUFFIXES)
             .ok();
@@ -927,18 +934,27 @@ fn region_of(e: &Entry, name: String) -> Region {
 }
 
 /// Areas larger than or across divisions that a text may report figures for.
-/// They have no code.
-const SUPRA_REGIONS: &[(&str, &str)] = &[
-    ("全国", "全國"),
-    ("长三角地区", "長三角地區"),
-    ("长三角", "長三角"),
-    ("珠三角地区", "珠三角地區"),
-    ("珠三角", "珠三角"),
-    ("京津冀", "京津冀"),
-    ("粤港澳大湾区", "粵港澳大灣區"),
-    ("成渝地区", "成渝地區"),
-    ("环太湖", "環太湖"),
+/// They have no code. Matched on folded text, so `全國` is `全国` too.
+const SUPRA_REGIONS: &[&str] = &[
+    "全国",
+    "长三角地区",
+    "长三角",
+    "珠三角地区",
+    "珠三角",
+    "京津冀",
+    "粤港澳大湾区",
+    "成渝地区",
+    "环太湖",
 ];
+
+/// [`SUPRA_REGIONS`] in one automaton (the longest name wins: `长三角地区`).
+static SUPRA_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(SUPRA_REGIONS)
+        .ok()
+});
 
 /// How a text defines a nickname for a region: `“国际滨”，是人们对杭州高新区(滨江)的赞誉`,
 /// `杭州高新区(滨江)(简称“国际滨”)`, `杭州高新区被誉为“国际滨”`.
@@ -956,7 +972,17 @@ const NICKNAME_BEFORE: &[&str] = &["简称", "被誉为", "被称为", "号称",
 /// assert_eq!(found[0].region.name, "杭州高新区(滨江)");
 /// assert_eq!(&text[found[0].start..found[0].end], "国际滨");
 /// ```
-pub fn with_document_names(text: &str, mut mentions: Vec<RegionMention>) -> Vec<RegionMention> {
+pub fn with_document_names(text: &str, mentions: Vec<RegionMention>) -> Vec<RegionMention> {
+    with_document_names_folded(text, None, mentions)
+}
+
+/// [`with_document_names`], with the document's folded copy if the caller
+/// has one (else it is built when the document defines a nickname).
+pub(crate) fn with_document_names_folded(
+    text: &str,
+    given: Option<&Folded>,
+    mut mentions: Vec<RegionMention>,
+) -> Vec<RegionMention> {
     let mut extra = Vec::new();
     // Nicknames: a short quoted name defined next to a region mention.
     let mut defined: Vec<(String, Region)> = Vec::new();
@@ -988,47 +1014,55 @@ pub fn with_document_names(text: &str, mut mentions: Vec<RegionMention>) -> Vec<
     defined.truncate(16);
     // Nicknames are matched on folded text (traditional or simplified), which is
     // only built when the document defines one.
-    let folded = if defined.is_empty() {
-        None
-    } else {
-        Some(crate::normalize::Folded::new(text, 0))
+    // Nicknames and areas are matched on the folded text (either script).
+    let built;
+    let folded = match given {
+        Some(f) => f,
+        None => {
+            built = Folded::new(text, 0);
+            &built
+        }
     };
-    for (nick, region) in defined.iter().filter(|_| folded.is_some()) {
-        let Some(folded) = &folded else { break };
-        let span = |i: usize, len: usize| (folded.original(i), folded.original(i + len));
-        let nick = crate::normalize::fold_str(nick);
+    for (nick, region) in &defined {
+        let nick = fold_str(nick);
         for (i, _) in folded.text.match_indices(nick.as_str()) {
-            let (start, end) = span(i, nick.len());
             extra.push(RegionMention {
-                start,
-                end,
+                start: folded.original(i),
+                end: folded.original(i + nick.len()),
                 region: region.clone(),
             });
         }
     }
-    // Areas are written in one of two scripts: find both in the text as written.
-    for &(name, traditional) in SUPRA_REGIONS {
-        let spellings = if name == traditional {
-            vec![name]
-        } else {
-            vec![name, traditional]
-        };
-        for (i, written) in spellings.iter().flat_map(|w| text.match_indices(w)) {
-            let (start, end) = (i, i + written.len());
-            let region = Region {
-                name: (*name).to_string(),
-                full_name: (*name).to_string(),
-                level: Level::Area,
-                code: None,
-                parent: None,
+    if let Some(ac) = &*SUPRA_AC {
+        for m in ac.find_iter(folded.text.as_str()) {
+            let Some(&name) = SUPRA_REGIONS.get(m.pattern().as_usize()) else {
+                continue;
             };
-            extra.push(RegionMention { start, end, region });
+            extra.push(RegionMention {
+                start: folded.original(m.start()),
+                end: folded.original(m.end()),
+                region: Region {
+                    name: name.to_string(),
+                    full_name: name.to_string(),
+                    level: Level::Area,
+                    code: None,
+                    parent: None,
+                },
+            });
         }
     }
     if extra.is_empty() {
         return mentions;
     }
-    extra.retain(|e| !mentions.iter().any(|m| m.start < e.end && e.start < m.end));
+    // The gazetteer's mentions are in order and do not overlap, so the last
+    // one starting before `e` ends is the only one that can overlap it.
+    extra.retain(|e| {
+        let before = mentions.partition_point(|m| m.start < e.end);
+        before
+            .checked_sub(1)
+            .and_then(|i| mentions.get(i))
+            .map_or(true, |m| m.end <= e.start)
+    });
     extra.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     extra.dedup_by(|b, a| b.start < a.end);
     mentions.extend(extra);
