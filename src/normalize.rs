@@ -170,8 +170,7 @@ impl Folded {
                 continue;
             }
             let end = i + c.len_utf8();
-            // An annotation opens with `(` or `（` (EF BC 88): test the byte first.
-            if matches!(bytes.get(end), Some(b'(' | 0xEF)) && is_han(c) {
+            if may_annotate(bytes.get(end)) && is_han(c) {
                 skip = end + pinyin_len(s.get(end..).unwrap_or(""));
             }
             let f = fold(c);
@@ -265,7 +264,7 @@ impl<'a> Cursor<'a> {
     /// The next folded character without consuming it.
     #[inline]
     pub fn peek(&self) -> Option<char> {
-        self.clone().next().map(|(_, _, c)| c)
+        self.rest().chars().next().map(fold)
     }
 
     /// The text this cursor reads.
@@ -290,7 +289,7 @@ impl<'a> Cursor<'a> {
         let (r, w) = (rest.as_bytes(), s.as_bytes());
         if w.len() <= r.len() && w.iter().zip(r).all(|(a, b)| a == b) {
             let mut end = self.pos + s.len();
-            if s.chars().next_back().is_some_and(is_han) {
+            if may_annotate(r.get(s.len())) && s.chars().next_back().is_some_and(is_han) {
                 end += pinyin_len(rest.get(s.len()..).unwrap_or(""));
             }
             self.pos = end;
@@ -376,6 +375,17 @@ impl<T: Copy> WordSet<T> {
         None
     }
 
+    /// The words of the set that begin with `first` (folded), longest first.
+    pub(crate) fn starting_with(&self, first: char) -> impl Iterator<Item = (&'static str, T)> + '_ {
+        let from = self.entries.partition_point(|e| e.0 < first);
+        self.entries
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |e| e.0 == first)
+            .map(|&(_, w, t)| (w, t))
+    }
+
     /// True if a word of the set starts at the cursor.
     pub fn starts(&self, at: &Cursor<'_>) -> bool {
         self.longest(at).is_some()
@@ -407,6 +417,14 @@ pub fn is_space(c: char) -> bool {
             | '\u{200d}'
             | '\u{feff}'
     )
+}
+
+/// True if `next` (the byte after a character) may open a pinyin annotation:
+/// `(`, or the first byte of `（` (EF BC 88). One byte test spares the
+/// annotation check after almost every character.
+#[inline]
+fn may_annotate(next: Option<&u8>) -> bool {
+    matches!(next, Some(b'(' | 0xEF))
 }
 
 /// Length in bytes of an inline pinyin annotation (`(chǎn)` or `（chǎn）`)
@@ -482,8 +500,8 @@ impl Iterator for Cursor<'_> {
         let c = rest.chars().next()?;
         let start = self.pos;
         let mut end = start + c.len_utf8();
-        if is_han(c) {
-            end += pinyin_len(&rest[c.len_utf8()..]);
+        if may_annotate(rest.as_bytes().get(c.len_utf8())) && is_han(c) {
+            end += pinyin_len(rest.get(c.len_utf8()..).unwrap_or(""));
         }
         self.pos = end;
         Some((start, end, fold(c)))

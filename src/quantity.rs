@@ -644,7 +644,10 @@ fn read_body<'a>(
     }
     // N分之M, 十分之一, 五百分之二, 1/2: a fraction, in a single expression only
     // (in running text 分之 is too often part of a name or a ratio of two things).
-    if mode == Mode::Whole && sign.is_none() {
+    // Only an expression with 分 or a slash can be one: the others are not
+    // read twice.
+    let fraction_mark = |ch: char| matches!(ch, '分' | '/' | '／');
+    if mode == Mode::Whole && sign.is_none() && text.get(c.pos()..).is_some_and(|s| s.contains(fraction_mark)) {
         if let Some(r) = read_fraction(text, c, body_start)? {
             return Ok(Some(r));
         }

@@ -16,8 +16,7 @@
 //! assert_eq!((word.code, word.kind), ("pp", Kind::PercentagePoint));
 //! ```
 
-use crate::normalize::Cursor;
-use std::collections::HashMap;
+use crate::normalize::{Cursor, WordSet};
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -346,18 +345,9 @@ pub(crate) const CHROME_LABELS: &[&str] = &[
 
 pub(crate) const CHENG_NOT_PERCENT: &str = "立为功长本员果绩效交品熟都型就分份年人材像器员形行";
 
-static INDEX: LazyLock<HashMap<char, Vec<&'static UnitWord>>> = LazyLock::new(|| {
-    let mut m: HashMap<char, Vec<&'static UnitWord>> = HashMap::new();
-    for u in WORDS {
-        if let Some(c) = u.word.chars().next() {
-            m.entry(c).or_default().push(u);
-        }
-    }
-    for v in m.values_mut() {
-        v.sort_by_key(|u| std::cmp::Reverse(u.word.chars().count()));
-    }
-    m
-});
+/// [`WORDS`] indexed by first character, longest first.
+static INDEX: LazyLock<WordSet<&'static UnitWord>> =
+    LazyLock::new(|| WordSet::new(&WORDS.iter().map(|u| (u.word, u)).collect::<Vec<_>>()));
 
 /// The longest unit word at the cursor, and the byte offset just past it.
 ///
@@ -375,8 +365,7 @@ static INDEX: LazyLock<HashMap<char, Vec<&'static UnitWord>>> = LazyLock::new(||
 /// ```
 pub fn lookup(at: &Cursor<'_>) -> Option<(&'static UnitWord, usize)> {
     let first = at.peek()?;
-    let cands = INDEX.get(&first)?;
-    for u in cands {
+    for (_, u) in INDEX.starting_with(first) {
         let mut c = at.clone();
         if c.eat(u.word) {
             if u.word.is_ascii() && c.peek().is_some_and(|n| n.is_ascii_alphanumeric()) {
