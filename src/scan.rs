@@ -116,13 +116,37 @@ fn empty_quantity() -> Quantity {
     }
 }
 
+/// What ends a sentence for the scanner (a unit shared by a list, or a rate's
+/// numerator, never reaches across one).
+const SENTENCE_ENDS: [&str; 8] = ["。", "！", "？", "!", "?", "\n", "；", ";"];
+
+/// The first byte of each of [`SENTENCE_ENDS`] (`。` is E3 80 82; the
+/// full-width `！？；` begin with EF).
+static SENTENCE_END_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < SENTENCE_ENDS.len() {
+        t[SENTENCE_ENDS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Byte offset just past the end of the sentence that starts at `start`.
+///
+/// A byte loop: a table lookup per byte, and a comparison only at the few
+/// bytes that may begin a terminator (never decoding characters).
 fn sentence_end(text: &str, start: usize) -> usize {
-    let rest = text.get(start..).unwrap_or("");
-    for (i, c) in rest.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '；' | ';') {
-            return start + i + c.len_utf8();
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if SENTENCE_END_FIRST.get(usize::from(b)).copied().unwrap_or(false) {
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            if let Some(e) = SENTENCE_ENDS.iter().find(|e| rest.starts_with(e.as_bytes())) {
+                return i + e.len();
+            }
         }
+        i += 1;
     }
     text.len()
 }
@@ -179,10 +203,17 @@ static START_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
     bits
 });
 
+/// The first character at or after `from` (before `end`) that may start a
+/// quantity, with its offset. The bitmap is fetched once per call, not once
+/// per character.
 #[inline]
-fn may_start(c: char) -> bool {
-    let u = c as usize;
-    START_BITS.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
+fn next_start(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
+    let bits: &[u64] = &START_BITS;
+    let (off, c) = text.get(from..end)?.char_indices().find(|&(_, c)| {
+        let u = c as usize;
+        bits.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
+    })?;
+    Some((from + off, c))
 }
 
 /// Characters that, before a qualifier's character, make a word of it:
@@ -228,16 +259,12 @@ fn numeral_within(text: &str, at: usize, n: usize) -> bool {
 
 fn scan_sentence(text: &str, start: usize, end: usize, buf: &mut Vec<Raw>) {
     let mut pos = start;
-    let body = text.get(..end).unwrap_or("");
     while pos < end {
         // Skip to the next character that may start a quantity.
-        let Some((off, ch)) = body
-            .get(pos..)
-            .and_then(|s| s.char_indices().find(|&(_, c)| may_start(c)))
-        else {
+        let Some((at, ch)) = next_start(text, pos, end) else {
             break;
         };
-        pos += off;
+        pos = at;
         let step = pos + ch.len_utf8();
         // Words that only lead into a number (qualifiers, 第, 每 …) are read only
         // when a numeral follows closely.
