@@ -29,7 +29,7 @@
 //! ```
 
 use crate::indicator;
-use crate::normalize::{fold, Cursor, Folded};
+use crate::normalize::{fold, Cursor, Folded, Terminators};
 use crate::period::{Date, Part, Period, PeriodMention};
 use crate::quantity::Quantity;
 use crate::region::{Level, Region, RegionMention};
@@ -326,14 +326,11 @@ pub(crate) fn build(
     facts
 }
 
+/// What ends a sentence for facts (a clause after ； still shares its subject).
+const SENTENCE_ENDS: Terminators = Terminators::new(&["。", "！", "？", "!", "?", "\n"]);
+
 fn sentence_end(text: &str, start: usize) -> usize {
-    let rest = text.get(start..).unwrap_or("");
-    for (i, c) in rest.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n') {
-            return start + i + c.len_utf8();
-        }
-    }
-    text.len()
+    SENTENCE_ENDS.end_after(text, start)
 }
 
 /// The start of the clause holding `at`: after the last ，,；; or the sentence start.
@@ -380,7 +377,12 @@ fn is_scope(text: &str, m: &RegionMention) -> bool {
 fn respective_index(text: &str, quantities: &[Quantity], i: usize, sentence_start: usize) -> Option<usize> {
     let q = quantities.get(i)?;
     let from = window_start(text, sentence_start, q.start);
-    let head = Folded::new(text.get(from..q.start)?, from);
+    let raw = text.get(from..q.start)?;
+    // 分 is the same in both scripts: no 分, no 分别 (and nothing to fold).
+    if !raw.contains('分') {
+        return None;
+    }
+    let head = Folded::new(raw, from);
     let at = head.original(head.text.rfind("分别")?);
     let first = quantities.partition_point(|p| p.start < at);
     Some(i.saturating_sub(first))
@@ -958,11 +960,19 @@ fn strip_links(s: &str) -> &str {
     loop {
         let before = s.len();
         for w in LINK_WORDS {
-            if let Some(x) = s.strip_suffix(w) {
-                s = x.trim_end();
+            // Compare the last (first) byte before the whole word: most words
+            // fail there, without a call to memcmp.
+            let (b, wb) = (s.as_bytes(), w.as_bytes());
+            if b.last() == wb.last() {
+                if let Some(x) = s.strip_suffix(w) {
+                    s = x.trim_end();
+                }
             }
-            if let Some(x) = s.strip_prefix(w) {
-                s = x.trim_start();
+            let n = wb.len().min(3);
+            if s.as_bytes().get(..n) == wb.get(..n) {
+                if let Some(x) = s.strip_prefix(w) {
+                    s = x.trim_start();
+                }
             }
         }
         if s.len() == before {

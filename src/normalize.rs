@@ -400,6 +400,49 @@ impl WordSet<()> {
     }
 }
 
+/// A small set of literal terminators (sentence ends) searched for byte by
+/// byte: a table lookup per byte, a comparison only at the bytes that may
+/// begin one, and never a decoded character (checked against a char-by-char
+/// search in the unit tests).
+#[derive(Debug)]
+pub(crate) struct Terminators {
+    words: &'static [&'static str],
+    first: [bool; 256],
+}
+
+impl Terminators {
+    /// Indexes `words` (each non-empty) by first byte.
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        let mut first = [false; 256];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            if !w.is_empty() {
+                first[w[0] as usize] = true;
+            }
+            i += 1;
+        }
+        Terminators { words, first }
+    }
+
+    /// Byte offset just past the first terminator at or after `start`, or
+    /// the end of `text`.
+    pub(crate) fn end_after(&self, text: &str, start: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            if self.first.get(usize::from(b)).copied().unwrap_or(false) {
+                let rest = bytes.get(i..).unwrap_or(&[]);
+                if let Some(w) = self.words.iter().find(|w| rest.starts_with(w.as_bytes())) {
+                    return i + w.len();
+                }
+            }
+            i += 1;
+        }
+        text.len()
+    }
+}
+
 /// Spaces that may stand inside scraped numbers and between a number and its
 /// unit: ASCII space and tab, no-break, ideographic, thin and zero-width spaces.
 #[inline]
@@ -575,6 +618,20 @@ mod tests {
         }
         assert_eq!(simplified('億'), Some('亿'));
         assert_eq!(simplified('亿'), None);
+    }
+
+    #[test]
+    fn terminators_match_char_search() {
+        const ENDS: Terminators = Terminators::new(&["。", "！", "\n", ";"]);
+        for text in ["增长5%。其中", "无终止", "a;b", "！", "", "億元\n", "。。"] {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let slow = text[start..]
+                    .char_indices()
+                    .find(|&(_, c)| matches!(c, '。' | '！' | '\n' | ';'))
+                    .map_or(text.len(), |(i, c)| start + i + c.len_utf8());
+                assert_eq!(ENDS.end_after(text, start), slow, "{text:?} from {start}");
+            }
+        }
     }
 
     #[test]

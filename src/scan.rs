@@ -31,7 +31,7 @@
 //! ]);
 //! ```
 
-use crate::normalize::{fold, is_han, Cursor, WordSet};
+use crate::normalize::{fold, is_han, Cursor, Terminators, WordSet};
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
 use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
@@ -118,37 +118,11 @@ fn empty_quantity() -> Quantity {
 
 /// What ends a sentence for the scanner (a unit shared by a list, or a rate's
 /// numerator, never reaches across one).
-const SENTENCE_ENDS: [&str; 8] = ["。", "！", "？", "!", "?", "\n", "；", ";"];
-
-/// The first byte of each of [`SENTENCE_ENDS`] (`。` is E3 80 82; the
-/// full-width `！？；` begin with EF).
-static SENTENCE_END_FIRST: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < SENTENCE_ENDS.len() {
-        t[SENTENCE_ENDS[i].as_bytes()[0] as usize] = true;
-        i += 1;
-    }
-    t
-};
+const SENTENCE_ENDS: Terminators = Terminators::new(&["。", "！", "？", "!", "?", "\n", "；", ";"]);
 
 /// Byte offset just past the end of the sentence that starts at `start`.
-///
-/// A byte loop: a table lookup per byte, and a comparison only at the few
-/// bytes that may begin a terminator (never decoding characters).
 fn sentence_end(text: &str, start: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = start;
-    while let Some(&b) = bytes.get(i) {
-        if SENTENCE_END_FIRST.get(usize::from(b)).copied().unwrap_or(false) {
-            let rest = bytes.get(i..).unwrap_or(&[]);
-            if let Some(e) = SENTENCE_ENDS.iter().find(|e| rest.starts_with(e.as_bytes())) {
-                return i + e.len();
-            }
-        }
-        i += 1;
-    }
-    text.len()
+    SENTENCE_ENDS.end_after(text, start)
 }
 
 /// True if a quantity may begin with `c` (folded).
