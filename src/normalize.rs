@@ -412,15 +412,16 @@ pub(crate) struct Terminators {
 
 impl Terminators {
     /// Indexes `words` (each non-empty) by first byte.
+    // A u8 indexes a [_; 256] (and this runs at compile time).
+    #[allow(clippy::indexing_slicing)]
     pub(crate) const fn new(words: &'static [&'static str]) -> Self {
         let mut first = [false; 256];
-        let mut i = 0;
-        while i < words.len() {
-            let w = words[i].as_bytes();
-            if !w.is_empty() {
-                first[w[0] as usize] = true;
+        let mut rest = words;
+        while let [w, tail @ ..] = rest {
+            if let [b, ..] = w.as_bytes() {
+                first[*b as usize] = true;
             }
-            i += 1;
+            rest = tail;
         }
         Terminators { words, first }
     }
