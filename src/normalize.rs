@@ -444,6 +444,41 @@ impl Terminators {
     }
 }
 
+/// A set of characters of the Basic Multilingual Plane as written, one bit
+/// each (8 KiB), built from a predicate on their folded form: the starts of
+/// quantities or of periods, `１`, `億` and `約` included. A search tests each
+/// character against it and skips the rest, so text with nothing to find
+/// costs one bit test per character.
+#[derive(Debug, Clone)]
+pub(crate) struct StartSet {
+    bits: Vec<u64>,
+}
+
+impl StartSet {
+    /// Every BMP character `c` with `pred(fold(c))`.
+    pub(crate) fn folded(pred: fn(char) -> bool) -> Self {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for u in 0..0x10000u32 {
+            if char::from_u32(u).is_some_and(|c| pred(fold(c))) {
+                if let Some(w) = bits.get_mut(u as usize / 64) {
+                    *w |= 1 << (u % 64);
+                }
+            }
+        }
+        StartSet { bits }
+    }
+
+    /// The first character of `text[from..end]` in the set, with its offset.
+    #[inline]
+    pub(crate) fn next_in(&self, text: &str, from: usize, end: usize) -> Option<(usize, char)> {
+        let (off, c) = text.get(from..end)?.char_indices().find(|&(_, c)| {
+            let u = c as usize;
+            self.bits.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
+        })?;
+        Some((from + off, c))
+    }
+}
+
 /// Spaces that may stand inside scraped numbers and between a number and its
 /// unit: ASCII space and tab, no-break, ideographic, thin and zero-width spaces.
 #[inline]
@@ -633,6 +668,19 @@ mod tests {
                 assert_eq!(ENDS.end_after(text, start), slow, "{text:?} from {start}");
             }
         }
+    }
+
+    #[test]
+    fn start_set_finds_folded_starts() {
+        let set = StartSet::folded(|c| c == '亿' || c == '5');
+        let text = "增长５億亿5";
+        let found: Vec<usize> = std::iter::successors(set.next_in(text, 0, text.len()), |&(at, c)| {
+            set.next_in(text, at + c.len_utf8(), text.len())
+        })
+        .map(|(at, _)| at)
+        .collect();
+        assert_eq!(found, [6, 9, 12, 15]);
+        assert_eq!(set.next_in(text, 0, 6), None);
     }
 
     #[test]

@@ -23,7 +23,7 @@
 //! assert_eq!("2023Q3".parse::<Period>().unwrap().to_string(), "2023Q3");
 //! ```
 
-use crate::normalize::{fold, Cursor, WordSet};
+use crate::normalize::{fold, Cursor, StartSet, WordSet};
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -216,16 +216,11 @@ const RELATIVE_YEARS: &[(&str, i32)] = &[
 pub fn find(text: &str, date: Option<Date>) -> Vec<PeriodMention> {
     let mut out = Vec::new();
     let mut pos = 0;
-    while pos < text.len() {
-        let Some(ch) = text.get(pos..).and_then(|s| s.chars().next()) else {
-            break;
-        };
-        // Only a few characters can begin a period expression; skip the rest.
+    let starts: &StartSet = &STARTS;
+    // Only a few characters can begin a period expression; skip the rest.
+    while let Some((at, ch)) = starts.next_in(text, pos, text.len()) {
+        pos = at;
         let f = fold(ch);
-        if !may_start(f) {
-            pos += ch.len_utf8();
-            continue;
-        }
         // A number is a period's only if a period word follows it (2023年,
         // 3月, 一季度, 十四五): most numbers of a text are figures (1318.2亿元),
         // rejected here without trying the grammar. A run of digits is
@@ -272,6 +267,9 @@ fn numeral_not_period(text: &str, pos: usize, first: char) -> Option<usize> {
     let period = plan || matches!(rest.peek(), Some('季' | '月' | '-' | '~' | '至' | '到'));
     (!period).then(|| pos + first.len_utf8())
 }
+
+/// The characters a period expression may start with, as written.
+static STARTS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(may_start));
 
 /// Exactly four digits (ASCII or full-width) for a year.
 fn year_at(c: &mut Cursor<'_>) -> Option<u32> {

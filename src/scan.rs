@@ -31,7 +31,7 @@
 //! ]);
 //! ```
 
-use crate::normalize::{fold, is_han, Cursor, Terminators, WordSet};
+use crate::normalize::{fold, is_han, Cursor, StartSet, Terminators, WordSet};
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
 use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
@@ -161,33 +161,14 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).and_then(|s| s.chars().next_back())
 }
 
-/// One bit per code point of the Basic Multilingual Plane: set if a quantity
-/// may start with that character as written (folded: `１`, `億`, `約` too).
-/// The scanner tests each character against it and skips the rest, so text
-/// with no numbers costs one table lookup per character.
-static START_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; 0x10000 / 64];
-    for u in 0..0x10000u32 {
-        if char::from_u32(u).is_some_and(|c| can_start(fold(c))) {
-            if let Some(w) = bits.get_mut(u as usize / 64) {
-                *w |= 1 << (u % 64);
-            }
-        }
-    }
-    bits
-});
+/// The characters a quantity may start with, as written.
+static STARTS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(can_start));
 
 /// The first character at or after `from` (before `end`) that may start a
-/// quantity, with its offset. The bitmap is fetched once per call, not once
-/// per character.
+/// quantity, with its offset.
 #[inline]
 fn next_start(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
-    let bits: &[u64] = &START_BITS;
-    let (off, c) = text.get(from..end)?.char_indices().find(|&(_, c)| {
-        let u = c as usize;
-        bits.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
-    })?;
-    Some((from + off, c))
+    STARTS.next_in(text, from, end)
 }
 
 /// Characters that, before a qualifier's character, make a word of it:
