@@ -80,7 +80,7 @@ impl Document {
         let regions = Gazetteer::get().find_folded(&folded);
         let regions = region::with_document_names_folded(text, Some(&folded), regions);
         let periods = period::find(text, date);
-        let facts = fact::build(text, date, &quantities, &regions, &periods);
+        let facts = fact::build(text, &folded, date, &quantities, &regions, &periods);
         let industries = industry::find_folded(text, &folded);
         let policies = policy::find_with_folded(text, &folded, &regions, &quantities, &facts);
         Document {

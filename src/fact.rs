@@ -29,7 +29,7 @@
 //! ```
 
 use crate::indicator;
-use crate::normalize::{fold, Cursor, Folded, Terminators};
+use crate::normalize::{fold, Cursor, Folded, FoldedView, Terminators};
 use crate::period::{Date, Part, Period, PeriodMention};
 use crate::quantity::Quantity;
 use crate::region::{Level, Region, RegionMention};
@@ -237,6 +237,7 @@ const CHANGE_WORDS: &[(&str, Direction)] = &[
 /// Builds the facts of a document from its quantities, regions and periods.
 pub(crate) fn build(
     text: &str,
+    folded: &Folded,
     date: Option<Date>,
     quantities: &[Quantity],
     regions: &[RegionMention],
@@ -286,7 +287,7 @@ pub(crate) fn build(
                 .last()
                 .filter(|f: &&Fact| f.sentence.0 == sentence_start)
                 .and_then(|f| f.indicator.clone());
-            let list_index = respective_index(text, quantities, qi - 1, sentence_start);
+            let list_index = respective_index(text, folded, quantities, qi - 1, sentence_start);
             let previous_change = facts
                 .last()
                 .filter(|f: &&Fact| f.sentence.0 == sentence_start)
@@ -304,7 +305,7 @@ pub(crate) fn build(
                 period: pstate.at(text, &sent_periods, q.start),
                 passage_year,
             };
-            facts.extend(facts_for(text, q, &subjects, &ctx));
+            facts.extend(facts_for(text, folded, q, &subjects, &ctx));
         }
         carried = pstate.at(text, &sent_periods, sentence_end);
         if text.get(..sentence_end).is_some_and(|s| s.ends_with('\n')) {
@@ -374,7 +375,13 @@ fn is_scope(text: &str, m: &RegionMention) -> bool {
 
 /// The position of quantity `i` in the list of figures that follows the last
 /// 分别 of its sentence (分别居五地第3、第1: 0 and 1).
-fn respective_index(text: &str, quantities: &[Quantity], i: usize, sentence_start: usize) -> Option<usize> {
+fn respective_index(
+    text: &str,
+    folded: &Folded,
+    quantities: &[Quantity],
+    i: usize,
+    sentence_start: usize,
+) -> Option<usize> {
     let q = quantities.get(i)?;
     let from = window_start(text, sentence_start, q.start);
     let raw = text.get(from..q.start)?;
@@ -382,7 +389,7 @@ fn respective_index(text: &str, quantities: &[Quantity], i: usize, sentence_star
     if !raw.contains('分') {
         return None;
     }
-    let head = Folded::new(raw, from);
+    let head = folded.view(from, q.start);
     let at = head.original(head.text.rfind("分别")?);
     let first = quantities.partition_point(|p| p.start < at);
     Some(i.saturating_sub(first))
@@ -474,13 +481,13 @@ impl PeriodState {
     }
 }
 
-fn facts_for(text: &str, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context) -> Vec<Fact> {
+fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context) -> Vec<Fact> {
     let sentence = ctx.sentence;
     // A clause starts after ，；： or after the figure before it (新增企业1.5万家、总量达到8.2万家).
     let clause0 = clause_start(text, sentence, q.start).max(ctx.previous_end.unwrap_or(0));
-    let before_clause = Folded::new(text.get(clause0..q.start).unwrap_or(""), clause0);
+    let before_clause = folded.view(clause0, q.start);
     let context0 = window_start(text, sentence.0, q.start);
-    let sentence_before = Folded::new(text.get(context0..q.start).unwrap_or(""), context0);
+    let sentence_before = folded.view(context0, q.start);
     if !has_fact(text, q, &before_clause, &sentence_before) {
         return Vec::new();
     }
@@ -518,7 +525,7 @@ fn facts_for(text: &str, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context) -
         period = ctx.passage_year.map(|year| Period { year, part: Part::Year });
     }
     // Indicator.
-    let indicator = indicator_for(text, subject_end.max(sentence.0), q, &before_clause, ctx);
+    let indicator = indicator_for(folded, subject_end.max(sentence.0), q, &before_clause, ctx);
     // The change word stands right before the figure; its basis may be further
     // back in the clause (较2019年(149家)提高近100家). A figure listed after a
     // change shares it (分别下降0.12/家、0.05亿元/家).
@@ -526,7 +533,7 @@ fn facts_for(text: &str, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context) -
     let change = if matches!(before_clause.text.trim(), "、" | "和" | "及" | "与") {
         ctx.previous_change
     } else {
-        change_for(&Folded::new(text.get(full_clause..q.start).unwrap_or(""), full_clause).text)
+        change_for(folded.view(full_clause, q.start).text)
     };
     let target = TARGET_WORDS.iter().any(|w| sentence_before.text.contains(w));
     let make = |s: Option<&Region>| Fact {
@@ -550,7 +557,7 @@ fn facts_for(text: &str, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context) -
 /// (为吴江的32.1%, 相差459.9亿元, 较溧阳还高出), illustrations (上百万元的单价), and
 /// counts written in Chinese numerals, which count listed items (五个研究所,
 /// 两个优势产业) rather than report a figure.
-fn has_fact(text: &str, q: &Quantity, clause: &Folded, sentence: &Folded) -> bool {
+fn has_fact(text: &str, q: &Quantity, clause: &FoldedView<'_>, sentence: &FoldedView<'_>) -> bool {
     if COMPARISON_WORDS.iter().any(|w| clause.text.contains(w)) || clause.text.ends_with('的') {
         return false;
     }
@@ -815,14 +822,20 @@ const RANK_SCOPE: &[&str] = &["位居", "位列", "排名", "居", "列"];
 /// lexicon in the clause, else the clause's words between subject and figure,
 /// else (ranks, changes: 居五地第2, 同比增长4%) the indicator of the figure
 /// before it in the sentence, else what the unit implies (平方公里 → 面积).
-fn indicator_for(text: &str, subject_end: usize, q: &Quantity, clause: &Folded, ctx: &Context) -> Option<String> {
+fn indicator_for(
+    folded: &Folded,
+    subject_end: usize,
+    q: &Quantity,
+    clause: &FoldedView<'_>,
+    ctx: &Context,
+) -> Option<String> {
     let from = subject_end.max(clause.original(0));
-    let words = crate::normalize::fold_str(text.get(from..q.start).unwrap_or(""));
+    let words = folded.view(from, q.start).text;
     // 城镇、农村居民人均可支配收入分别居五地第3、第1: the i-th name for the i-th figure.
-    if let Some(name) = respective_name(&words, ctx.list_index) {
+    if let Some(name) = respective_name(words, ctx.list_index) {
         return Some(name);
     }
-    if let Some(m) = indicator::find(&clause.text).last() {
+    if let Some(m) = indicator::find(clause.text).last() {
         // Only a name that is the measured thing itself, not part of a longer one
         // that ends right before the figure, and one whose kind of figure fits
         // the unit (a share is never in 亿元).
@@ -842,7 +855,7 @@ fn indicator_for(text: &str, subject_end: usize, q: &Quantity, clause: &Folded, 
             return Some(c);
         }
     }
-    let mut name = strip_links(&words);
+    let mut name = strip_links(words);
     for w in RANK_SCOPE {
         // 居五地第2, but not the 居 of 居民.
         if let Some(i) = name

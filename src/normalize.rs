@@ -209,9 +209,40 @@ impl Folded {
         self.text.get(i..).is_some_and(|r| r.starts_with(pat))
     }
 
+    /// The part of this folded text that came from original bytes `a..b`,
+    /// borrowed: a clause or window of a document folded once, instead of
+    /// folding the piece again.
+    pub(crate) fn view(&self, a: usize, b: usize) -> FoldedView<'_> {
+        // Every byte of a folded character maps to the character's original
+        // start, so the first byte at or after an original offset begins a
+        // character.
+        let i = self.map.partition_point(|&o| (o as usize) < a);
+        let j = self.map.partition_point(|&o| (o as usize) < b).max(i);
+        FoldedView {
+            text: self.text.get(i..j).unwrap_or(""),
+            map: self.map.get(i..=j).unwrap_or(&[]),
+        }
+    }
+
     /// The folded text of `a..b`, owned (a name as written, simplified).
     pub(crate) fn name(&self, a: usize, b: usize) -> String {
         self.text.get(a..b).unwrap_or("").to_string()
+    }
+}
+
+/// A borrowed piece of a [`Folded`] text (see [`Folded::view`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FoldedView<'a> {
+    /// The folded text of the piece.
+    pub(crate) text: &'a str,
+    map: &'a [u32],
+}
+
+impl FoldedView<'_> {
+    /// The original byte offset of folded byte `i` of the piece (clamped to
+    /// its end).
+    pub(crate) fn original(&self, i: usize) -> usize {
+        self.map.get(i).or(self.map.last()).map_or(0, |&o| o as usize)
     }
 }
 
@@ -681,6 +712,28 @@ mod tests {
         .collect();
         assert_eq!(found, [6, 9, 12, 15]);
         assert_eq!(set.next_in(text, 0, 6), None);
+    }
+
+    /// A view of a document folded once reads as the piece folded alone.
+    #[test]
+    fn view_matches_folding_the_piece() {
+        let text = "長興縣(xiàn)規上工業增加值達３００．９億元，同比增長12.3%。";
+        let whole = Folded::new(text, 0);
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                // Offsets inside the annotation are not piece boundaries.
+                if (9..16).contains(&a) || (9..16).contains(&b) {
+                    continue;
+                }
+                let piece = Folded::new(&text[a..b], a);
+                let view = whole.view(a, b);
+                assert_eq!(view.text, piece.text, "{a}..{b}");
+                for i in 0..=piece.text.len() {
+                    assert_eq!(view.original(i), piece.original(i), "{a}..{b} at {i}");
+                }
+            }
+        }
     }
 
     #[test]
