@@ -460,18 +460,24 @@ impl Terminators {
     /// Byte offset just past the first terminator at or after `start`, or
     /// the end of `text`.
     pub(crate) fn end_after(&self, text: &str, start: usize) -> usize {
+        self.next_end(text, start).unwrap_or(text.len())
+    }
+
+    /// Byte offset just past the first terminator at or after `start`, if
+    /// there is one.
+    pub(crate) fn next_end(&self, text: &str, start: usize) -> Option<usize> {
         let bytes = text.as_bytes();
         let mut i = start;
         while let Some(&b) = bytes.get(i) {
             if self.first.get(usize::from(b)).copied().unwrap_or(false) {
                 let rest = bytes.get(i..).unwrap_or(&[]);
                 if let Some(w) = self.words.iter().find(|w| rest.starts_with(w.as_bytes())) {
-                    return i + w.len();
+                    return Some(i + w.len());
                 }
             }
             i += 1;
         }
-        text.len()
+        None
     }
 }
 

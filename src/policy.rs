@@ -79,7 +79,7 @@
 
 use crate::fact::Fact;
 use crate::indicator;
-use crate::normalize::{is_han, Folded};
+use crate::normalize::{is_han, Folded, StartSet, Terminators};
 use crate::quantity::Quantity;
 use crate::region::{Level, RegionMention};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -169,6 +169,9 @@ const FOLLOW_OK: &[char] = &[
 
 /// Quotation marks: opening and closing.
 const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』')];
+
+/// The opening quotes, for skipping to the next one.
+static QUOTE_OPENS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(|c| QUOTES.iter().any(|q| q.0 == c)));
 
 /// Longest quotation read, in characters.
 const MAX_QUOTED: usize = 20;
@@ -356,10 +359,8 @@ fn attach(
 
 /// Byte offsets just past each sentence terminator of `text`, in order.
 fn sentence_ends(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .filter(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n'))
-        .map(|(i, c)| i + c.len_utf8())
-        .collect()
+    const ENDS: Terminators = Terminators::new(&["。", "！", "？", "!", "?", "\n"]);
+    std::iter::successors(ENDS.next_end(text, 0), |&e| ENDS.next_end(text, e)).collect()
 }
 
 /// The longest policy word at the start of `s`.
@@ -399,7 +400,10 @@ fn all_generic(mut s: &str) -> bool {
 
 /// Rules 1 and 2: quotations.
 fn quoted(s: &str, out: &mut Vec<Candidate>) {
-    for (open_at, open) in s.char_indices() {
+    let opens: &StartSet = &QUOTE_OPENS;
+    let mut from = 0;
+    while let Some((open_at, open)) = opens.next_in(s, from, s.len()) {
+        from = open_at + open.len_utf8();
         let Some(&(_, close)) = QUOTES.iter().find(|q| q.0 == open) else {
             continue;
         };
