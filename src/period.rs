@@ -256,9 +256,14 @@ fn numeral_not_period(text: &str, pos: usize, first: char) -> Option<usize> {
     if !CHINESE.contains(first) {
         return None;
     }
+    // A period's numeral is at most three characters (十四五, 十二月): look no
+    // further, so a long run (一一一…) costs a bounded read per position.
     let mut run = 0;
     let mut last = first;
     while let Some(d) = rest.peek().filter(|&d| CHINESE.contains(d)) {
+        if run == 4 {
+            return Some(pos + first.len_utf8());
+        }
         last = d;
         run += 1;
         rest.next();
@@ -651,6 +656,7 @@ mod tests {
                 .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()),
         );
         texts.push("十四五期间，一季度、三月、1—8月、2019~2023年，十一月，第十五届，二〇二三年".into());
+        texts.push("一一一一一十二月，三三三三季度，五五十四五".into());
         assert!(texts.len() > 5);
         let date = Some(Date {
             year: 2024,
