@@ -30,7 +30,7 @@ const MB: usize = 1 << 20;
 /// The largest accepted ratio of the 8 MB time to the 1 MB time.
 const MAX_RATIO: f64 = 10.0;
 /// How many times each size is run; the best time counts.
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 /// A 1 MB run that takes longer than this is abandoned (the slowest linear case takes about 1 s).
 const ONE_MB_LIMIT: Duration = Duration::from_secs(30);
 /// An 8 MB run that takes this many times the 1 MB time is abandoned.
