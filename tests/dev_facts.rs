@@ -17,7 +17,7 @@
 //! A second test checks that every county-level region the gold names gets its GB/T 2260 code.
 
 mod common;
-use common::shared_dir;
+use common::{greedy_pairs, prf, shared_dir};
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::Path;
@@ -231,19 +231,6 @@ fn fact_ok(g: &Value, p: &Value) -> bool {
         && py_str(g.get("period")) == py_str(p.get("period"))
 }
 
-/// score.py `pairs`: greedy one-to-one; (gold index, pred index).
-fn pairs(golds: &[Value], preds: &[Value]) -> Vec<(usize, usize)> {
-    let mut used = vec![false; preds.len()];
-    let mut out = Vec::new();
-    for (gi, g) in golds.iter().enumerate() {
-        if let Some(pi) = (0..preds.len()).find(|&pi| !used[pi] && fact_ok(g, &preds[pi])) {
-            used[pi] = true;
-            out.push((gi, pi));
-        }
-    }
-    out
-}
-
 fn facts_of(doc: &Value) -> Vec<Value> {
     doc.get("facts").and_then(Value::as_array).cloned().unwrap_or_default()
 }
@@ -261,19 +248,6 @@ fn show(key: &str, f: &Value) -> String {
         f.get("change").map_or("None".into(), |c| c.to_string()),
         py_str(f.get("target")),
     )
-}
-
-fn prf(tp: usize, npred: usize, ngold: usize) -> (f64, f64, f64) {
-    let p = if npred > 0 {
-        tp as f64 / npred as f64
-    } else if ngold == 0 {
-        1.0
-    } else {
-        0.0
-    };
-    let r = if ngold > 0 { tp as f64 / ngold as f64 } else { 1.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-    (p, r, f)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,7 +269,7 @@ fn dev_facts_score() {
         if gf.is_empty() {
             continue; // score.py scores facts only on documents whose gold has facts
         }
-        let matched = pairs(&gf, &pf);
+        let matched = greedy_pairs(&gf, &pf, fact_ok);
         tp += matched.len();
         npred += pf.len();
         ngold += gf.len();

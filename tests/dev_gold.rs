@@ -14,7 +14,7 @@
 //! `article[start..end]`, both ends are on char boundaries, and spans are sorted and disjoint.
 
 mod common;
-use common::shared_dir;
+use common::{greedy_pairs, prf, shared_dir};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -177,32 +177,11 @@ fn exact_ok(g: &Q, p: &Q) -> bool {
 
 /// score.py `match`: greedy one-to-one; the indices of `golds` that found a partner.
 fn greedy(golds: &[Q], preds: &[Q], ok: impl Fn(&Q, &Q) -> bool) -> Vec<bool> {
-    let mut used = vec![false; preds.len()];
     let mut hit = vec![false; golds.len()];
-    for (gi, g) in golds.iter().enumerate() {
-        for (pi, p) in preds.iter().enumerate() {
-            if !used[pi] && ok(g, p) {
-                used[pi] = true;
-                hit[gi] = true;
-                break;
-            }
-        }
+    for (gi, _) in greedy_pairs(golds, preds, ok) {
+        hit[gi] = true;
     }
     hit
-}
-
-/// score.py `prf`.
-fn prf(tp: usize, npred: usize, ngold: usize) -> (f64, f64, f64) {
-    let p = if npred > 0 {
-        tp as f64 / npred as f64
-    } else if ngold == 0 {
-        1.0
-    } else {
-        0.0
-    };
-    let r = if ngold > 0 { tp as f64 / ngold as f64 } else { 1.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-    (p, r, f)
 }
 
 #[derive(Default)]

@@ -3,30 +3,11 @@
 //! pinyin noise in article 003), the strategic emerging category or traditional kind of each, and
 //! what is not an industry.
 
-use std::path::Path;
+mod common;
+use common::dev_article as article;
 
 use zh_econ::document::Document;
 use zh_econ::industry::{self, Category, IndustryCluster, Kind};
-
-fn article(prefix: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev/articles");
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!(
-            "dev articles not found in {} ({e}): these tests need the `shared` folder beside the crate",
-            dir.display()
-        )
-    });
-    let path = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
-        .unwrap_or_else(|| panic!("no article {prefix}_*.txt in {}", dir.display()));
-    std::fs::read_to_string(&path).expect("a UTF-8 article")
-}
 
 /// A kind as one short code: the category's number, `T` traditional, `O` other.
 fn code(kind: Kind) -> String {

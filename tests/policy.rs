@@ -3,31 +3,12 @@
 //! traditional script with pinyin noise), the issuing region, the funds and targets of the
 //! measure's sentence, and what is not a policy name.
 
-use std::path::Path;
+mod common;
+use common::dev_article as article;
 
 use zh_econ::document::Document;
 use zh_econ::policy::{self, PolicyMeasure};
 use zh_econ::Qualifier;
-
-fn article(prefix: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev/articles");
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!(
-            "dev articles not found in {} ({e}): these tests need the `shared` folder beside the crate",
-            dir.display()
-        )
-    });
-    let path = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
-        .unwrap_or_else(|| panic!("no article {prefix}_*.txt in {}", dir.display()));
-    std::fs::read_to_string(&path).expect("a UTF-8 article")
-}
 
 /// `text | region | quantity, quantity` for each measure.
 fn summary(found: &[PolicyMeasure]) -> Vec<String> {

@@ -1,4 +1,8 @@
-//! What the integration tests share: where `../shared` is.
+//! What the integration tests share: where `../shared` is, the dev articles,
+//! and score.py's matching and scoring.
+
+// Each test crate includes this module and uses only part of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
@@ -19,4 +23,50 @@ pub fn shared_dir() -> PathBuf {
         );
     }
     shared
+}
+
+/// The text of the dev article whose file name starts with `prefix` (`003`).
+pub fn dev_article(prefix: &str) -> String {
+    let dir = shared_dir().join("data").join("dev").join("articles");
+    let entries =
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("dev articles not readable in {} ({e})", dir.display()));
+    let path = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix))
+        })
+        .unwrap_or_else(|| panic!("no article {prefix}_*.txt in {}", dir.display()));
+    std::fs::read_to_string(&path).expect("a UTF-8 article")
+}
+
+/// score.py's greedy one-to-one matching: each gold, in order, takes the
+/// first unused prediction that `ok` accepts. Returns (gold index, pred index).
+pub fn greedy_pairs<G, P>(golds: &[G], preds: &[P], ok: impl Fn(&G, &P) -> bool) -> Vec<(usize, usize)> {
+    let mut used = vec![false; preds.len()];
+    let mut out = Vec::new();
+    for (gi, g) in golds.iter().enumerate() {
+        let free = preds.iter().enumerate().find(|&(pi, p)| !used[pi] && ok(g, p));
+        if let Some((pi, _)) = free {
+            used[pi] = true;
+            out.push((gi, pi));
+        }
+    }
+    out
+}
+
+/// score.py `prf`: precision, recall and F1 (an empty side scores 1).
+pub fn prf(tp: usize, npred: usize, ngold: usize) -> (f64, f64, f64) {
+    let p = if npred > 0 {
+        tp as f64 / npred as f64
+    } else if ngold == 0 {
+        1.0
+    } else {
+        0.0
+    };
+    let r = if ngold > 0 { tp as f64 / ngold as f64 } else { 1.0 };
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    (p, r, f)
 }
