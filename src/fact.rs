@@ -328,7 +328,7 @@ pub(crate) fn build(
 }
 
 /// What ends a sentence for facts (a clause after ； still shares its subject).
-const SENTENCE_ENDS: Terminators = Terminators::new(&["。", "！", "？", "!", "?", "\n"]);
+pub(crate) const SENTENCE_ENDS: Terminators = Terminators::new(&["。", "！", "？", "!", "?", "\n"]);
 
 fn sentence_end(text: &str, start: usize) -> usize {
     SENTENCE_ENDS.end_after(text, start)

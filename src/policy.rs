@@ -77,9 +77,9 @@
 //! indicator (`专门拿出4.5亿元资金` counts, `实现GDP 100亿元` does not); at most the eight
 //! nearest, so that the work stays linear in the length of the text.
 
-use crate::fact::Fact;
+use crate::fact::{self, Fact};
 use crate::indicator;
-use crate::normalize::{is_han, Folded, StartSet, Terminators};
+use crate::normalize::{is_han, Folded, StartSet};
 use crate::quantity::Quantity;
 use crate::region::{Level, RegionMention};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -359,8 +359,9 @@ fn attach(
 
 /// Byte offsets just past each sentence terminator of `text`, in order.
 fn sentence_ends(text: &str) -> Vec<usize> {
-    const ENDS: Terminators = Terminators::new(&["。", "！", "？", "!", "?", "\n"]);
-    std::iter::successors(ENDS.next_end(text, 0), |&e| ENDS.next_end(text, e)).collect()
+    // The sentences of the facts, whose funds and targets a measure takes.
+    let ends = &fact::SENTENCE_ENDS;
+    std::iter::successors(ends.next_end(text, 0), |&e| ends.next_end(text, e)).collect()
 }
 
 /// The longest policy word at the start of `s`.
