@@ -159,8 +159,15 @@ pub fn can_start(c: char) -> bool {
     c == '负' || sym(c).is_some()
 }
 
-fn pow10(p: u32) -> Decimal {
-    Decimal::from_i128_with_scale(10i128.pow(p.min(28)), 0)
+/// 10^`exp`, exactly, for `exp` in -28..=28 (clamped there: beyond it no
+/// exact decimal exists, and the caller's checked arithmetic reports it).
+pub(crate) fn pow10(exp: i32) -> Decimal {
+    let p = 10i128.pow(exp.unsigned_abs().min(28));
+    if exp >= 0 {
+        Decimal::from_i128_with_scale(p, 0)
+    } else {
+        Decimal::from_i128_with_scale(1, exp.unsigned_abs().min(28))
+    }
 }
 
 /// Reads the whole of `text` as one numeral.
@@ -334,7 +341,9 @@ impl<'a> Reader<'a> {
                                 }
                             }
                             if power > 0 {
-                                v = v.checked_mul(pow10(power)).ok_or_else(|| self.overflow())?;
+                                v = v
+                                    .checked_mul(pow10(i32::try_from(power).unwrap_or(i32::MAX)))
+                                    .ok_or_else(|| self.overflow())?;
                                 self.form.large = true;
                                 self.form.magnitudes = self.form.magnitudes.saturating_add(1);
                             }
@@ -630,7 +639,7 @@ impl<'a> Reader<'a> {
     }
 
     fn place_small(&mut self, n: Decimal, p: u8) -> Result<(), NumeralError> {
-        let v = n.checked_mul(pow10(u32::from(p))).ok_or_else(|| self.overflow())?;
+        let v = n.checked_mul(pow10(i32::from(p))).ok_or_else(|| self.overflow())?;
         self.section = self.section.checked_add(v).ok_or_else(|| self.overflow())?;
         if !self.additive {
             self.scale = self.scale.saturating_add(p);
@@ -671,7 +680,7 @@ impl<'a> Reader<'a> {
             let lower = self.pop_below(power)?;
             (
                 power,
-                lower.checked_mul(pow10(u32::from(p))).ok_or_else(|| self.overflow())?,
+                lower.checked_mul(pow10(i32::from(p))).ok_or_else(|| self.overflow())?,
             )
         } else if bare {
             if self.last_power.is_some() || self.nparts > 0 {
@@ -681,7 +690,7 @@ impl<'a> Reader<'a> {
             if self.form.digits == 0 {
                 self.form.bare_magnitude = true;
             }
-            (p, pow10(u32::from(p)))
+            (p, pow10(i32::from(p)))
         } else {
             let below = self
                 .section
@@ -690,7 +699,7 @@ impl<'a> Reader<'a> {
             let lower = self.pop_below(p)?;
             let v = lower
                 .checked_add(below)
-                .and_then(|v| v.checked_mul(pow10(u32::from(p))))
+                .and_then(|v| v.checked_mul(pow10(i32::from(p))))
                 .ok_or_else(|| self.overflow())?;
             (p, v)
         };
@@ -756,7 +765,7 @@ impl<'a> Reader<'a> {
         if self.pending_chinese_digit && !self.zero_gap && self.run_digits == 1 {
             if let Some(p) = self.last_power {
                 tail = tail
-                    .checked_mul(pow10(u32::from(p) - 1))
+                    .checked_mul(pow10(i32::from(p) - 1))
                     .ok_or_else(|| self.overflow())?;
                 self.additive = true;
             }

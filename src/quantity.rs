@@ -411,17 +411,8 @@ impl Raw {
     }
 }
 
-fn pow10(exp: i32) -> Decimal {
-    let p = 10i128.pow(exp.unsigned_abs().min(28));
-    if exp >= 0 {
-        Decimal::from_i128_with_scale(p, 0)
-    } else {
-        Decimal::from_i128_with_scale(1, exp.unsigned_abs().min(28))
-    }
-}
-
 fn scaled(v: Decimal, exp: i32) -> Result<Decimal, NumeralError> {
-    v.checked_mul(pow10(exp))
+    v.checked_mul(numeral::pow10(exp))
         .ok_or(NumeralError::Overflow { start: 0, end: 0 })
 }
 
@@ -787,10 +778,7 @@ impl Raw {
     /// Multiplies value, low and high by 10^`exp` exactly; on overflow the
     /// value that would overflow is left as it was and the error returned.
     pub(crate) fn multiply(&mut self, exp: i32) -> Result<(), NumeralError> {
-        for v in [&mut self.value, &mut self.low, &mut self.high].into_iter().flatten() {
-            *v = scaled(*v, exp)?;
-        }
-        Ok(())
+        self.multiply_by(numeral::pow10(exp))
     }
 }
 
