@@ -505,6 +505,18 @@ impl StartSet {
         StartSet { bits }
     }
 
+    /// This set with every BMP character `c` (as written) with `pred(c)` added.
+    pub(crate) fn with(mut self, pred: fn(char) -> bool) -> Self {
+        for u in 0..0x10000u32 {
+            if char::from_u32(u).is_some_and(pred) {
+                if let Some(w) = self.bits.get_mut(u as usize / 64) {
+                    *w |= 1 << (u % 64);
+                }
+            }
+        }
+        self
+    }
+
     /// The first character of `text[from..end]` in the set, with its offset.
     #[inline]
     pub(crate) fn next_in(&self, text: &str, from: usize, end: usize) -> Option<(usize, char)> {

@@ -90,8 +90,7 @@ impl Iterator for Quantities<'_> {
             }
             self.out.clear();
             self.next = 0;
-            let end = sentence_end(self.text, self.pos);
-            scan_sentence(self.text, self.pos, end, &mut self.buf);
+            let end = scan_sentence(self.text, self.pos, &mut self.buf);
             resolve(self.text, &mut self.buf);
             for r in self.buf.drain(..) {
                 if accept_final(&r) {
@@ -117,12 +116,13 @@ fn empty_quantity() -> Quantity {
 }
 
 /// What ends a sentence for the scanner (a unit shared by a list, or a rate's
-/// numerator, never reaches across one).
+/// numerator, never reaches across one). Each is one character.
 const SENTENCE_ENDS: Terminators = Terminators::new(&["。", "！", "？", "!", "?", "\n", "；", ";"]);
 
-/// Byte offset just past the end of the sentence that starts at `start`.
-fn sentence_end(text: &str, start: usize) -> usize {
-    SENTENCE_ENDS.end_after(text, start)
+/// True if `c` (as written) is one of [`SENTENCE_ENDS`].
+#[inline]
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '；' | ';')
 }
 
 /// True if a quantity may begin with `c` (folded).
@@ -161,14 +161,15 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).and_then(|s| s.chars().next_back())
 }
 
-/// The characters a quantity may start with, as written.
-static STARTS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(can_start));
+/// The characters a quantity may start with, as written, and the sentence
+/// ends: one search finds whichever comes first, so the text is read once.
+static STARTS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(can_start).with(ends_sentence));
 
-/// The first character at or after `from` (before `end`) that may start a
-/// quantity, with its offset.
+/// The first character at or after `from` that may start a quantity or ends
+/// the sentence, with its offset.
 #[inline]
-fn next_start(text: &str, from: usize, end: usize) -> Option<(usize, char)> {
-    STARTS.next_in(text, from, end)
+fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
+    STARTS.next_in(text, from, text.len())
 }
 
 /// Characters that, before a qualifier's character, make a word of it:
@@ -187,8 +188,8 @@ fn ends_word(prev: char, qualifier: char) -> bool {
 
 /// The end of the run of numeral characters (digits, separators, magnitude
 /// words, 点) starting at `pos`, at least one character on.
-fn skip_numeral_chars(text: &str, pos: usize, end: usize) -> usize {
-    let rest = text.get(pos..end).unwrap_or("");
+fn skip_numeral_chars(text: &str, pos: usize) -> usize {
+    let rest = text.get(pos..).unwrap_or("");
     let len: usize = rest
         .chars()
         .take_while(|&c| {
@@ -212,15 +213,20 @@ fn numeral_within(text: &str, at: usize, n: usize) -> bool {
         .any(|c| numeral::can_start(fold(c)) || matches!(c, '百' | '千' | '万' | '亿' | '萬' | '億' | '半'))
 }
 
-fn scan_sentence(text: &str, start: usize, end: usize, buf: &mut Vec<Raw>) {
+/// Reads the candidates of the sentence that starts at `start` into `buf`,
+/// and returns the offset just past its end.
+fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>) -> usize {
     let mut pos = start;
-    while pos < end {
-        // Skip to the next character that may start a quantity.
-        let Some((at, ch)) = next_start(text, pos, end) else {
-            break;
+    loop {
+        // Skip to the next character that may start a quantity, or the end.
+        let Some((at, ch)) = next_start(text, pos) else {
+            return text.len();
         };
         pos = at;
         let step = pos + ch.len_utf8();
+        if ends_sentence(ch) {
+            return step;
+        }
         // Words that only lead into a number (qualifiers, 第, 每 …) are read only
         // when a numeral follows closely.
         let f = fold(ch);
@@ -237,7 +243,8 @@ fn scan_sentence(text: &str, start: usize, end: usize, buf: &mut Vec<Raw>) {
             }
         }
         match quantity::read(text, pos, Mode::Scan) {
-            Ok(Some(r)) if r.end <= end && r.end > pos => {
+            // A candidate never reaches into the next sentence.
+            Ok(Some(r)) if r.end > pos && SENTENCE_ENDS.next_end(text.get(..r.end).unwrap_or(""), pos).is_none() => {
                 let next = if accept(text, &r) {
                     let e = r.end;
                     buf.push(r);
@@ -253,7 +260,7 @@ fn scan_sentence(text: &str, start: usize, end: usize, buf: &mut Vec<Raw>) {
                 // later digit (its tail would be a wrong value).
                 pos = match numeral::read(text, pos) {
                     Ok(Some(n)) if n.end > pos => n.end,
-                    Err(_) => skip_numeral_chars(text, pos, end),
+                    Err(_) => skip_numeral_chars(text, pos),
                     _ => step,
                 };
             }
