@@ -200,12 +200,85 @@ pub fn parse(text: &str) -> Option<Numeral> {
 /// assert_eq!((n.start, n.end), (3, 9));
 /// ```
 pub fn read(text: &str, start: usize) -> Result<Option<Numeral>, NumeralError> {
+    if let Some(n) = plain_arabic(text, start) {
+        return Ok(Some(n));
+    }
     Reader::new(text, start).run()
+}
+
+/// The fast path of [`read`]: ASCII digits with an optional decimal part
+/// (`2023`, `1318.2`) followed by a character that cannot continue any
+/// numeral, which is how most numbers in running text are written. Reads
+/// bytes only, no cursor and no reader state; `None` leaves the numeral to
+/// the full [`Reader`] (checked against it for every character that can
+/// follow, in the unit tests).
+#[inline]
+fn plain_arabic(text: &str, start: usize) -> Option<Numeral> {
+    let bytes = text.as_bytes().get(start..)?;
+    let int = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if int == 0 {
+        return None;
+    }
+    let mut len = int;
+    let mut frac = 0;
+    if bytes.get(int) == Some(&b'.') {
+        frac = bytes
+            .get(int + 1..)
+            .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
+        if frac > 0 {
+            len = int + 1 + frac;
+        }
+    }
+    // Beyond 18 digits an i64 may overflow, and the reader reports overflow
+    // with its own span.
+    let digits = int + frac;
+    if digits > 18 {
+        return None;
+    }
+    let next = text.get(start + len..)?.chars().next();
+    if next.is_some_and(may_continue) {
+        return None;
+    }
+    let mut mant: i64 = 0;
+    for &b in bytes.get(..len)? {
+        if b != b'.' {
+            mant = mant * 10 + i64::from(b - b'0');
+        }
+    }
+    let value = Decimal::new(mant, u32::try_from(frac).ok()?).normalize();
+    Some(Numeral {
+        value,
+        start,
+        end: start + len,
+        form: Form {
+            arabic: true,
+            digits: u16::try_from(digits).ok()?,
+            scale: Some(0),
+            fraction: frac > 0,
+            ..Form::default()
+        },
+    })
+}
+
+/// True if `c` (as written) after plain Arabic digits may make the reader
+/// go on: a digit or magnitude in any form, a separator, a decimal point, a
+/// space (`177.1 亿`) or a Latin magnitude letter (`15k`, `30w`).
+#[inline]
+fn may_continue(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, '0'..='9' | ',' | '.' | 'k' | 'K' | 'w') || crate::normalize::is_space(c);
+    }
+    let f = crate::normalize::fold(c);
+    sym(f).is_some() || matches!(f, ',' | '.' | '点' | 'k' | 'K' | 'w') || crate::normalize::is_space(c)
 }
 
 /// Like [`read`], but a fraction with no integer part (`点二八`) is allowed, as
 /// after `百分之` in `负百分之点二八`.
 pub(crate) fn read_after_fraction_word(text: &str, start: usize) -> Result<Option<Numeral>, NumeralError> {
+    // A leading point changes nothing for a numeral that begins with a digit.
+    if let Some(n) = plain_arabic(text, start) {
+        return Ok(Some(n));
+    }
     let mut r = Reader::new(text, start);
     r.leading_point = true;
     r.run()
@@ -791,5 +864,39 @@ fn stops_here(at: &Cursor<'_>) -> bool {
         Some('瓦' | '米' | '克') => m == '千',
         Some('分') => matches!(c.peek(), Some('之' | '点')),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path agrees with the full reader wherever it answers: after
+    /// every number shape, with every character of the BMP following it.
+    #[test]
+    fn plain_arabic_matches_reader() {
+        let shapes = [
+            "0", "7", "2023", "1318.2", "6.80", "007", "12.", "1.2.3", "0.000001",
+            "123456789012345678", "1234567890123456789", "99999999999999999.9",
+        ];
+        let mut answered = 0;
+        for lead in ["", "约", "a"] {
+            for shape in shapes {
+                for u in (0..0x10000u32).chain(0x20000..0x20010) {
+                    let Some(c) = char::from_u32(u) else { continue };
+                    let text = format!("{lead}{shape}{c}元");
+                    let start = lead.len();
+                    let slow = Reader::new(&text, start).run();
+                    let mut after_point = Reader::new(&text, start);
+                    after_point.leading_point = true;
+                    if let Some(fast) = plain_arabic(&text, start) {
+                        answered += 1;
+                        assert_eq!(Ok(Some(fast)), slow, "{text:?}");
+                        assert_eq!(Ok(Some(fast)), after_point.run(), "{text:?} after a fraction word");
+                    }
+                }
+            }
+        }
+        assert!(answered > 100_000, "{answered}");
     }
 }
