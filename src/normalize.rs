@@ -312,7 +312,17 @@ impl<'a> Cursor<'a> {
     /// assert!(c.eat("个百分点"));
     /// assert_eq!(c.pos(), 12);
     /// ```
+    #[inline]
     pub fn eat(&mut self, s: &str) -> bool {
+        // Most calls fail on the first byte: an ASCII character folds to
+        // itself, so a different ASCII byte decides without a call.
+        match (self.rest().as_bytes().first(), s.as_bytes().first()) {
+            (Some(&a), Some(&b)) if a < 0x80 && a != b => false,
+            _ => self.eat_slow(s),
+        }
+    }
+
+    fn eat_slow(&mut self, s: &str) -> bool {
         let rest = self.rest();
         // Fast path: written exactly as given (simplified, no annotation inside).
         // An inlined byte loop: most calls fail on the first byte, and a libc
@@ -377,6 +387,12 @@ impl<'a> Cursor<'a> {
 pub struct WordSet<T> {
     /// `(first char, word, value)`, sorted by first char, longest word first.
     entries: Vec<(char, &'static str, T)>,
+    /// An open-addressed hash of the first characters: `(char, from, to)`,
+    /// the run of `entries` that begins with it (`from == to`: empty slot).
+    /// At most half full, so a lookup ends within a probe or two.
+    slots: Vec<(char, u32, u32)>,
+    /// `32 - log2(slots.len())`: the hash keeps the top bits.
+    shift: u32,
 }
 
 impl<T: Copy> WordSet<T> {
@@ -387,17 +403,51 @@ impl<T: Copy> WordSet<T> {
             .filter_map(|&(w, t)| w.chars().next().map(|c| (c, w, t)))
             .collect();
         entries.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
-        WordSet { entries }
+        let mut runs: Vec<(char, u32, u32)> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            match runs.last_mut() {
+                Some(run) if run.0 == e.0 => run.2 = i + 1,
+                _ => runs.push((e.0, i, i + 1)),
+            }
+        }
+        let size = (runs.len() * 2).next_power_of_two().max(2);
+        let shift = 32 - size.trailing_zeros();
+        let mut slots = vec![('\0', 0, 0); size];
+        for run in runs {
+            let mut i = slot_of(run.0, shift);
+            while slots.get(i).is_some_and(|s| s.1 != s.2) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(s) = slots.get_mut(i) {
+                *s = run;
+            }
+        }
+        WordSet { entries, slots, shift }
+    }
+
+    /// The entries whose word begins with `first`.
+    #[inline]
+    fn run(&self, first: char) -> &[(char, &'static str, T)] {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = slot_of(first, self.shift);
+        while let Some(&(c, from, to)) = self.slots.get(i) {
+            if from == to {
+                break;
+            }
+            if c == first {
+                return self.entries.get(from as usize..to as usize).unwrap_or(&[]);
+            }
+            i = (i + 1) & mask;
+        }
+        &[]
     }
 
     /// The value and end offset of the longest word at the cursor.
+    #[inline]
     pub fn longest(&self, at: &Cursor<'_>) -> Option<(T, usize)> {
         let first = at.peek()?;
-        let from = self.entries.partition_point(|e| e.0 < first);
-        for &(c, word, t) in self.entries.get(from..).unwrap_or(&[]) {
-            if c != first {
-                break;
-            }
+        for &(_, word, t) in self.run(first) {
             let mut probe = at.clone();
             if probe.eat(word) {
                 return Some((t, probe.pos()));
@@ -408,19 +458,19 @@ impl<T: Copy> WordSet<T> {
 
     /// The words of the set that begin with `first` (folded), longest first.
     pub(crate) fn starting_with(&self, first: char) -> impl Iterator<Item = (&'static str, T)> + '_ {
-        let from = self.entries.partition_point(|e| e.0 < first);
-        self.entries
-            .get(from..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(move |e| e.0 == first)
-            .map(|&(_, w, t)| (w, t))
+        self.run(first).iter().map(|&(_, w, t)| (w, t))
     }
 
     /// True if a word of the set starts at the cursor.
     pub fn starts(&self, at: &Cursor<'_>) -> bool {
         self.longest(at).is_some()
     }
+}
+
+/// The home slot of `c` in a table of `2^(32 - shift)` slots (Fibonacci hashing).
+#[inline]
+fn slot_of(c: char, shift: u32) -> usize {
+    ((c as u32).wrapping_mul(0x9E37_79B9) >> shift) as usize
 }
 
 impl WordSet<()> {
@@ -715,6 +765,29 @@ mod tests {
                     .find(|&(_, c)| matches!(c, '。' | '！' | '\n' | ';'))
                     .map_or(text.len(), |(i, c)| start + i + c.len_utf8());
                 assert_eq!(ENDS.end_after(text, start), slow, "{text:?} from {start}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_set_index_matches_linear_search() {
+        // Words with many shared and many distinct first characters, of
+        // every width, so that the hash table has collisions and long runs.
+        let mut words: Vec<&'static str> = vec!["以上", "以下", "以内", "以", "万元", "万", "%", "个百分点", "个", "𠀀年"];
+        let extra: String = ('\u{4e00}'..'\u{4e00}').chain('\u{4e00}'..='\u{4fff}').step_by(7).collect();
+        let extra: &'static str = Box::leak(extra.into_boxed_str());
+        words.extend(extra.char_indices().map(|(i, c)| &extra[i..i + c.len_utf8()]));
+        let pairs: Vec<(&'static str, usize)> = words.iter().enumerate().map(|(i, &w)| (w, i)).collect();
+        for n in [0, 1, 2, 3, 10, pairs.len()] {
+            let set = WordSet::new(&pairs[..n]);
+            for u in (0..0x10000u32).chain(0x20000..0x20002) {
+                let Some(c) = char::from_u32(u) else { continue };
+                let mut want: Vec<(&str, usize)> = pairs[..n].iter().copied().filter(|(w, _)| w.starts_with(c)).collect();
+                want.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+                let got: Vec<(&str, usize)> = set.starting_with(c).collect();
+                assert_eq!(got.len(), want.len(), "{c:?} in {n}");
+                assert!(got.iter().all(|g| want.contains(g)), "{c:?} in {n}");
+                assert!(got.windows(2).all(|p| p[0].0.len() >= p[1].0.len()), "{c:?}: longest first");
             }
         }
     }
