@@ -783,7 +783,7 @@ mod tests {
             for u in (0..0x10000u32).chain(0x20000..0x20002) {
                 let Some(c) = char::from_u32(u) else { continue };
                 let mut want: Vec<(&str, usize)> = pairs[..n].iter().copied().filter(|(w, _)| w.starts_with(c)).collect();
-                want.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+                want.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
                 let got: Vec<(&str, usize)> = set.starting_with(c).collect();
                 assert_eq!(got.len(), want.len(), "{c:?} in {n}");
                 assert!(got.iter().all(|g| want.contains(g)), "{c:?} in {n}");
