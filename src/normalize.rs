@@ -315,9 +315,11 @@ impl<'a> Cursor<'a> {
     #[inline]
     pub fn eat(&mut self, s: &str) -> bool {
         // Most calls fail on the first byte: an ASCII character folds to
-        // itself, so a different ASCII byte decides without a call.
+        // itself, so a different ASCII byte (or the end of the text) decides
+        // without a call.
         match (self.rest().as_bytes().first(), s.as_bytes().first()) {
             (Some(&a), Some(&b)) if a < 0x80 && a != b => false,
+            (None, Some(_)) => false,
             _ => self.eat_slow(s),
         }
     }
