@@ -200,10 +200,50 @@ pub fn parse(text: &str) -> Option<Numeral> {
 /// assert_eq!((n.start, n.end), (3, 9));
 /// ```
 pub fn read(text: &str, start: usize) -> Result<Option<Numeral>, NumeralError> {
-    if let Some(n) = plain_arabic(text, start) {
+    if let Some(n) = fast_path(text, start) {
         return Ok(Some(n));
     }
     Reader::new(text, start).run()
+}
+
+/// The numerals that need no reader: [`plain_arabic`] and [`lone_digit`].
+#[inline]
+fn fast_path(text: &str, start: usize) -> Option<Numeral> {
+    match text.as_bytes().get(start) {
+        Some(b) if b.is_ascii_digit() => plain_arabic(text, start),
+        Some(&b) if b >= 0x80 => lone_digit(text, start),
+        _ => None,
+    }
+}
+
+/// The fast path for one Chinese digit standing alone (`一步`, `三是`,
+/// `零部件`): the most frequent candidate of running text, and never a
+/// number the reader would go on with.
+#[inline]
+fn lone_digit(text: &str, start: usize) -> Option<Numeral> {
+    let rest = text.get(start..)?;
+    let mut chars = rest.chars();
+    let c = chars.next()?;
+    let Some(Sym::Digit(d, false)) = sym(crate::normalize::fold(c)) else {
+        return None;
+    };
+    let len = c.len_utf8();
+    // A pinyin annotation (`(yī)`, `（yī）`) or a character that may continue
+    // the numeral leaves it to the reader.
+    if matches!(rest.as_bytes().get(len), Some(b'(' | 0xEF)) || chars.next().is_some_and(may_continue) {
+        return None;
+    }
+    Some(Numeral {
+        value: Decimal::from(d),
+        start,
+        end: start + len,
+        form: Form {
+            chinese: true,
+            digits: 1,
+            scale: Some(0),
+            ..Form::default()
+        },
+    })
 }
 
 /// The fast path of [`read`]: ASCII digits with an optional decimal part and
@@ -301,7 +341,7 @@ fn may_continue(c: char) -> bool {
 /// after `百分之` in `负百分之点二八`.
 pub(crate) fn read_after_fraction_word(text: &str, start: usize) -> Result<Option<Numeral>, NumeralError> {
     // A leading point changes nothing for a numeral that begins with a digit.
-    if let Some(n) = plain_arabic(text, start) {
+    if let Some(n) = fast_path(text, start) {
         return Ok(Some(n));
     }
     let mut r = Reader::new(text, start);
@@ -917,25 +957,27 @@ mod tests {
             .collect()
     }
 
-    /// The fast path agrees with the full reader wherever it answers: after
-    /// every number shape, with and without a magnitude, before each of
-    /// [`followers`].
+    /// The fast paths agree with the full reader wherever they answer: after
+    /// every number shape, with and without a magnitude, and every lone
+    /// Chinese digit, before each of [`followers`].
     #[test]
-    fn plain_arabic_matches_reader() {
+    fn fast_paths_match_reader() {
         let shapes = [
             "0", "7", "2023", "1318.2", "6.80", "007", "12.", "1.2.3", "0.000001",
             "123456789012345678", "1234567890123456789", "99999999999999999.9",
         ];
         let magnitudes = ["", "万", "萬", "亿", "億", "万亿", "万(wàn)"];
         let followers = followers();
+        let lone = ["一", "两", "零", "〇", "壹", "貳", "五", "九", "十", "一(yī)"].map(String::from);
         let mut answered = 0;
-        for (i, shape) in shapes.iter().flat_map(|s| magnitudes.map(|m| format!("{s}{m}"))).enumerate() {
+        let shapes = shapes.iter().flat_map(|s| magnitudes.map(|m| format!("{s}{m}")));
+        for (i, shape) in shapes.chain(lone).enumerate() {
             // The number at the start of the text, or after a word.
             let lead = if i % 2 == 0 { "" } else { "约" };
             for &c in &followers {
                 let text = format!("{lead}{shape}{c}元");
                 let start = lead.len();
-                if let Some(fast) = plain_arabic(&text, start) {
+                if let Some(fast) = fast_path(&text, start) {
                     answered += 1;
                     assert_eq!(Ok(Some(fast)), Reader::new(&text, start).run(), "{text:?}");
                     let mut after_point = Reader::new(&text, start);
