@@ -569,6 +569,13 @@ impl StartSet {
         self
     }
 
+    /// True if `c` (as written) is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, c: char) -> bool {
+        let u = c as usize;
+        self.bits.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
+    }
+
     /// The first character of `text[from..end]` in the set, with its offset.
     #[inline]
     pub(crate) fn next_in(&self, text: &str, from: usize, end: usize) -> Option<(usize, char)> {

@@ -41,7 +41,7 @@
 //! assert_eq!(q.qualifier, Qualifier::Over);
 //! ```
 
-use crate::normalize::{is_han, Cursor, WordSet};
+use crate::normalize::{is_han, is_space, Cursor, StartSet, WordSet};
 use crate::numeral::{self, Form, Numeral, NumeralError};
 use crate::unit::{self, Kind, Unit, UnitWord};
 use rust_decimal::Decimal;
@@ -654,6 +654,12 @@ fn read_body<'a>(
     };
     let mut r = Raw::new(body_start, n.end, n);
     *c = Cursor::new(text, n.end);
+    if mode == Mode::Scan && sign.is_none() && !below_zero && !followed(text, n.end) {
+        // Nothing the rest of the grammar reads can follow (一步, 2023年):
+        // what it would leave is the number as read.
+        r.apply_pair()?;
+        return Ok(Some(r));
+    }
     read_after_number(text, c, &mut r, mode)?;
     if below_zero {
         r.value = r.value.map(|v| -v);
@@ -669,6 +675,28 @@ fn read_body<'a>(
     read_range(text, c, &mut r, mode)?;
     read_suffix(c, &mut r);
     Ok(Some(r))
+}
+
+/// The characters (as written) that the grammar after a number may read:
+/// the first characters of units, 个, 余 and 多, spaces, a slash, range
+/// separators, qualifier suffixes and `(含)`.
+static FOLLOWERS: LazyLock<StartSet> = LazyLock::new(|| {
+    StartSet::folded(|f| {
+        unit::may_start(f)
+            || SUFFIX_SET.starting_with(f).next().is_some()
+            || RANGE_SEPARATORS.iter().any(|s| s.starts_with(f))
+            || matches!(f, '个' | '余' | '多' | '/' | '(')
+            || is_space(f)
+    })
+});
+
+/// True if a character the grammar after a number may read stands at `at`
+/// (the end of the text is not one).
+#[inline]
+fn followed(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| FOLLOWERS.contains(c))
 }
 
 /// True if a single nonzero digit stands just before `at` (五百分之二), so that
@@ -1163,6 +1191,35 @@ fn read_per<'a>(text: &'a str, mut p: Cursor<'a>, start: usize) -> Result<Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `followed` lets the scanner skip is exactly nothing: after each
+    /// numeral shape, before every BMP character outside `FOLLOWERS`, the
+    /// grammar after a number reads nothing and changes nothing but the pair.
+    #[test]
+    fn no_follower_reads_nothing() {
+        let shapes = ["一", "5", "3.5", "八九", "三万", "1318.2亿", "十二点五", "两", "百"];
+        let mut skipped = 0;
+        for shape in shapes {
+            for u in (0..0x10000u32).chain(0x20000..0x20004) {
+                let Some(ch) = char::from_u32(u) else { continue };
+                let text = format!("{shape}{ch}元/家以上");
+                let Ok(Some(n)) = numeral::read(&text, 0) else { continue };
+                if followed(&text, n.end) {
+                    continue;
+                }
+                skipped += 1;
+                let mut want = Raw::new(0, n.end, n);
+                want.apply_pair().unwrap();
+                let mut got = Raw::new(0, n.end, n);
+                let mut c = Cursor::new(&text, n.end);
+                read_after_number(&text, &mut c, &mut got, Mode::Scan).unwrap();
+                read_range(&text, &mut c, &mut got, Mode::Scan).unwrap();
+                read_suffix(&mut c, &mut got);
+                assert_eq!((c.pos(), &got), (n.end, &want), "{text:?}");
+            }
+        }
+        assert!(skipped > 400_000, "{skipped}");
+    }
 
     fn q(s: &str) -> (String, String) {
         match parse_expression(s) {

@@ -380,6 +380,17 @@ pub fn lookup(at: &Cursor<'_>) -> Option<(&'static UnitWord, usize)> {
     None
 }
 
+/// True if a unit word (or a word that blocks one) begins with `first`
+/// (folded): the grammar looks a unit up only after such a character.
+///
+/// ```
+/// assert!(zh_econ::unit::may_start('亿'));
+/// assert!(!zh_econ::unit::may_start('步'));
+/// ```
+pub fn may_start(first: char) -> bool {
+    INDEX.starting_with(first).next().is_some()
+}
+
 /// A unit code: a simple unit (`CNY`, `percent`, `家`) or a rate `A/B`
 /// (`CNY/km2`, `tce/CNY`, `件/人`).
 ///
