@@ -210,8 +210,11 @@ fn numeral_within(text: &str, at: usize, n: usize) -> bool {
         .chars()
         .skip(1)
         .take(n)
-        .any(|c| numeral::can_start(fold(c)) || matches!(c, '百' | '千' | '万' | '亿' | '萬' | '億' | '半'))
+        .any(|c| NUMERAL_CHARS.contains(c))
 }
+
+/// The characters (as written) of numerals, and 半.
+static NUMERAL_CHARS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(|f| numeral::can_start(f) || f == '半'));
 
 /// Reads the candidates of the sentence that starts at `start` into `buf`,
 /// and returns the offset just past its end.
