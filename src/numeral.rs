@@ -126,9 +126,45 @@ pub(crate) enum Sym {
     Tens(u8),
 }
 
+/// Every character [`sym`] knows, one bit each: most characters asked about
+/// are not numeral characters, and one bit test answers them.
+// Evaluated at compile time: an index out of range fails the build.
+#[allow(clippy::indexing_slicing)]
+const SYM_CHARS: [u64; 0x10000 / 64] = {
+    let chars = [
+        '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '零', '一', '壹', '幺', '二', '两', '俩', '贰', '貮', '三',
+        '叁', '参', '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰', '千',
+        '仟', '万', '亿', '廿', '卅',
+    ];
+    let mut bits = [0u64; 0x10000 / 64];
+    let mut i = 0;
+    while i < chars.len() {
+        let u = chars[i] as usize;
+        bits[u / 64] |= 1 << (u % 64);
+        i += 1;
+    }
+    bits
+};
+
 /// The role of a (folded) character in a numeral, if any.
 #[inline]
 pub(crate) fn sym(c: char) -> Option<Sym> {
+    if in_sym_chars(c) {
+        sym_match(c)
+    } else {
+        None
+    }
+}
+
+#[inline]
+fn in_sym_chars(c: char) -> bool {
+    let u = c as usize;
+    SYM_CHARS.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
+}
+
+/// [`sym`] without the table.
+#[inline]
+fn sym_match(c: char) -> Option<Sym> {
     let d = |n| Some(Sym::Digit(n, false));
     match c {
         '0'..='9' => Some(Sym::Digit(c as u8 - b'0', true)),
@@ -955,6 +991,14 @@ mod tests {
                     || u % 61 == 0
             })
             .collect()
+    }
+
+    /// The bit table holds exactly the characters of the match.
+    #[test]
+    fn sym_chars_are_the_match() {
+        for c in (0..0x11000u32).filter_map(char::from_u32) {
+            assert_eq!(in_sym_chars(c), sym_match(c).is_some(), "{c:?}");
+        }
     }
 
     /// The fast paths agree with the full reader wherever they answer: after
