@@ -782,8 +782,19 @@ mod tests {
     fn word_set_index_matches_linear_search() {
         // Words with many shared and many distinct first characters, of
         // every width, so that the hash table has collisions and long runs.
-        let mut words: Vec<&'static str> = vec!["以上", "以下", "以内", "以", "万元", "万", "%", "个百分点", "个", "𠀀年"];
-        let extra: String = ('\u{4e00}'..'\u{4e00}').chain('\u{4e00}'..='\u{4fff}').step_by(7).collect();
+        let mut words: Vec<&'static str> = vec![
+            "以上",
+            "以下",
+            "以内",
+            "以",
+            "万元",
+            "万",
+            "%",
+            "个百分点",
+            "个",
+            "𠀀年",
+        ];
+        let extra: String = ('\u{4e00}'..='\u{4fff}').step_by(7).collect();
         let extra: &'static str = Box::leak(extra.into_boxed_str());
         words.extend(extra.char_indices().map(|(i, c)| &extra[i..i + c.len_utf8()]));
         let pairs: Vec<(&'static str, usize)> = words.iter().enumerate().map(|(i, &w)| (w, i)).collect();
@@ -791,12 +802,16 @@ mod tests {
             let set = WordSet::new(&pairs[..n]);
             for u in (0..0x10000u32).chain(0x20000..0x20002) {
                 let Some(c) = char::from_u32(u) else { continue };
-                let mut want: Vec<(&str, usize)> = pairs[..n].iter().copied().filter(|(w, _)| w.starts_with(c)).collect();
+                let mut want: Vec<(&str, usize)> =
+                    pairs[..n].iter().copied().filter(|(w, _)| w.starts_with(c)).collect();
                 want.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
                 let got: Vec<(&str, usize)> = set.starting_with(c).collect();
                 assert_eq!(got.len(), want.len(), "{c:?} in {n}");
                 assert!(got.iter().all(|g| want.contains(g)), "{c:?} in {n}");
-                assert!(got.windows(2).all(|p| p[0].0.len() >= p[1].0.len()), "{c:?}: longest first");
+                assert!(
+                    got.windows(2).all(|p| p[0].0.len() >= p[1].0.len()),
+                    "{c:?}: longest first"
+                );
             }
         }
     }
