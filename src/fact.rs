@@ -611,6 +611,9 @@ impl Subject<'_> {
 /// Words that end an enterprise's name: the name is the run of characters before.
 const ENTERPRISE_SUFFIXES: &[&str] = &["有限公司", "股份公司", "集团", "基地"];
 
+static ENTERPRISE_AC: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(ENTERPRISE_SUFFIXES).ok());
+
 /// Words that end the name of an organisation; a region named at its start is
 /// part of the name (浙江大学, 杭州创新研究院), not a subject.
 const ORG_SUFFIXES: &[&str] = &[
@@ -677,22 +680,26 @@ const TITLE_AFTER: &[&str] = &[
 fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
     let mut out: Vec<Subject<'a>> = Vec::new();
     let mut enterprises: Vec<(usize, usize)> = Vec::new();
-    for suffix in ENTERPRISE_SUFFIXES {
-        for (i, _) in text.match_indices(suffix) {
-            let head = text.get(..i).unwrap_or("");
-            let start = head
-                .char_indices()
-                .rev()
-                .take(10)
-                .take_while(|(_, c)| {
-                    crate::normalize::is_han(*c) || c.is_ascii_alphanumeric() || *c == '(' || *c == ')'
-                })
-                .take_while(|(_, c)| !"的在和与及、是为将从对把被".contains(*c))
-                .last()
-                .map_or(i, |(j, _)| j);
-            if i - start >= 6 {
-                enterprises.push((start, i + suffix.len()));
-            }
+    // Every occurrence of every suffix, in one pass (no suffix overlaps
+    // itself), in the order of a search per suffix.
+    let mut found: Vec<(usize, usize, usize)> = ENTERPRISE_AC
+        .iter()
+        .flat_map(|ac| ac.find_overlapping_iter(text))
+        .map(|m| (m.pattern().as_usize(), m.start(), m.len()))
+        .collect();
+    found.sort_unstable();
+    for (_, i, len) in found {
+        let head = text.get(..i).unwrap_or("");
+        let start = head
+            .char_indices()
+            .rev()
+            .take(10)
+            .take_while(|(_, c)| crate::normalize::is_han(*c) || c.is_ascii_alphanumeric() || *c == '(' || *c == ')')
+            .take_while(|(_, c)| !"的在和与及、是为将从对把被".contains(*c))
+            .last()
+            .map_or(i, |(j, _)| j);
+        if i - start >= 6 {
+            enterprises.push((start, i + len));
         }
     }
     for m in regions {

@@ -77,7 +77,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
-use crate::normalize::{fold_str, is_han, Folded};
+use crate::normalize::{fold_str, is_han, Folded, WordSet};
 
 #[cfg(feature = "gazetteer")]
 mod gazetteer;
@@ -880,7 +880,21 @@ fn town_after(f: &Folded, p: usize, limit: usize) -> Option<(usize, String)> {
 }
 
 fn has_stop_word(s: &str) -> bool {
-    NAME_STOP_WORDS.iter().any(|w| s.contains(w))
+    stop_word_ends(s).next().is_some()
+}
+
+static STOP_WORD_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(NAME_STOP_WORDS));
+
+/// The byte offset just past every occurrence of a stop word in `s`: one
+/// pass over `s` instead of a substring search per word.
+fn stop_word_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.char_indices().flat_map(move |(i, c)| {
+        let rest = s.get(i..).unwrap_or("");
+        STOP_WORD_SET
+            .starting_with(c)
+            .filter(move |(w, _)| rest.starts_with(w))
+            .map(move |(w, _)| i + w.len())
+    })
 }
 
 /// Byte offset in `run` just past its last stop character or stop word (0 if
@@ -892,12 +906,7 @@ fn last_stop(run: &str) -> usize {
             cut = cut.max(i + c.len_utf8());
         }
     }
-    for w in NAME_STOP_WORDS {
-        if let Some(i) = run.rfind(w) {
-            cut = cut.max(i + w.len());
-        }
-    }
-    cut
+    cut.max(stop_word_ends(run).max().unwrap_or(0))
 }
 
 /// True if entry `a` is the parent or grandparent of entry `i`.
@@ -1095,6 +1104,48 @@ fn quoted_after(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One pass for all stop words finds what a search per word finds.
+    #[test]
+    fn stop_words_in_one_pass() {
+        fn last_stop_reference(run: &str) -> usize {
+            let mut cut = run
+                .char_indices()
+                .filter(|(_, c)| NAME_STOP_CHARS.contains(c))
+                .map(|(i, c)| i + c.len_utf8())
+                .max()
+                .unwrap_or(0);
+            for w in NAME_STOP_WORDS {
+                if let Some(i) = run.rfind(w) {
+                    cut = cut.max(i + w.len());
+                }
+            }
+            cut
+        }
+        // Every stop word, alone, twice, overlapping its neighbours and
+        // between other characters.
+        let mut runs: Vec<String> = vec![
+            String::new(),
+            "前进智造".into(),
+            "国家级省级".into(),
+            "全省全市发展".into(),
+        ];
+        for (k, w) in NAME_STOP_WORDS.iter().enumerate() {
+            let next = NAME_STOP_WORDS.get(k + 1).copied().unwrap_or("");
+            runs.push(w.to_string());
+            runs.push(format!("滨江{w}高新{w}园"));
+            runs.push(format!("{w}{next}"));
+            runs.push(format!("的{w}和{next}x"));
+        }
+        for run in &runs {
+            assert_eq!(last_stop(run), last_stop_reference(run), "{run}");
+            assert_eq!(
+                has_stop_word(run),
+                NAME_STOP_WORDS.iter().any(|w| run.contains(w)),
+                "{run}"
+            );
+        }
+    }
 
     #[test]
     fn table_sorted_and_parents_exist() {
