@@ -295,7 +295,12 @@ impl<'a> Cursor<'a> {
     /// The next folded character without consuming it.
     #[inline]
     pub fn peek(&self) -> Option<char> {
-        self.rest().chars().next().map(fold)
+        // The position is a char boundary: a byte below 0x80 there is a
+        // whole ASCII character, which folds to itself.
+        match self.text.as_bytes().get(self.pos) {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            _ => self.rest().chars().next().map(fold),
+        }
     }
 
     /// The text this cursor reads.
