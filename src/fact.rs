@@ -987,19 +987,20 @@ fn strip_links(s: &str) -> &str {
     let mut s = s.trim();
     loop {
         let before = s.len();
-        for w in LINK_WORDS {
-            // Compare the last (first) byte before the whole word: most words
-            // fail there, without a call to memcmp.
-            let (b, wb) = (s.as_bytes(), w.as_bytes());
-            if b.last() == wb.last() {
+        // Compare a word only where its last (first) character is the text's:
+        // most words fail there, with no string comparison.
+        let (mut first, mut last) = (s.chars().next(), s.chars().next_back());
+        for &(w, wf, wl) in LINK_ENDS.iter() {
+            if last == Some(wl) {
                 if let Some(x) = s.strip_suffix(w) {
                     s = x.trim_end();
+                    (first, last) = (s.chars().next(), s.chars().next_back());
                 }
             }
-            let n = wb.len().min(3);
-            if s.as_bytes().get(..n) == wb.get(..n) {
+            if first == Some(wf) {
                 if let Some(x) = s.strip_prefix(w) {
                     s = x.trim_start();
+                    (first, last) = (s.chars().next(), s.chars().next_back());
                 }
             }
         }
@@ -1008,6 +1009,14 @@ fn strip_links(s: &str) -> &str {
         }
     }
 }
+
+/// [`LINK_WORDS`] in order, each with its first and last character.
+static LINK_ENDS: std::sync::LazyLock<Vec<(&'static str, char, char)>> = std::sync::LazyLock::new(|| {
+    LINK_WORDS
+        .iter()
+        .filter_map(|&w| Some((w, w.chars().next()?, w.chars().next_back()?)))
+        .collect()
+});
 
 /// The change written just before a figure: 同比增长, 较2019年提高, 下降 …
 fn change_for(before: &str) -> Option<Change> {
@@ -1048,6 +1057,35 @@ fn change_for(before: &str) -> Option<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefiltered strip_links strips what comparing every word does.
+    #[test]
+    fn strip_links_matches_plain_search() {
+        fn reference(s: &str) -> &str {
+            let mut s = s.trim();
+            loop {
+                let before = s.len();
+                for w in LINK_WORDS {
+                    s = s.strip_suffix(w).map_or(s, str::trim_end);
+                    s = s.strip_prefix(w).map_or(s, str::trim_start);
+                }
+                if s.len() == before {
+                    return s;
+                }
+            }
+        }
+        let mut cases = vec![String::new(), " 工业增加值 ".to_string()];
+        for (i, a) in LINK_WORDS.iter().enumerate() {
+            let b = LINK_WORDS.get((i * 7 + 3) % LINK_WORDS.len()).copied().unwrap_or("");
+            cases.push(format!("{a}工业增加值{b}"));
+            cases.push(format!("{a} {b}规上工业{a}{b}"));
+            cases.push(format!("{b}{a}"));
+            cases.push(a.to_string());
+        }
+        for c in &cases {
+            assert_eq!(strip_links(c), reference(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn an_indicator_takes_only_figures_of_its_kind() {
