@@ -570,12 +570,9 @@ fn has_fact(text: &str, q: &Quantity, clause: &FoldedView<'_>, sentence: &Folded
     if ILLUSTRATION_AFTER.iter().any(|w| after.clone().eat(w)) {
         return false;
     }
-    let counted = q.unit.is_some_and(|u| {
-        u.per().is_none()
-            && crate::unit::WORDS
-                .iter()
-                .any(|w| w.code == u.code() && w.kind == crate::unit::Kind::Count)
-    });
+    let counted = q
+        .unit
+        .is_some_and(|u| u.per().is_none() && crate::unit::kind_of(u.code()) == Some(crate::unit::Kind::Count));
     let chinese_digits = !q.text.chars().any(|c| fold(c).is_ascii_digit()) && q.qualifier == crate::Qualifier::Exact;
     !(counted && chinese_digits)
 }

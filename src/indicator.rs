@@ -123,13 +123,13 @@ pub fn expects(name: &str) -> Expects {
 /// by) an indicator that takes `kind`: a share is never in 亿元, an amount is
 /// never a count of 家.
 pub fn accepts(kind: Expects, unit: &crate::Unit) -> bool {
-    use crate::unit::{Kind, WORDS};
+    use crate::unit::{kind_of, Kind};
     let code = unit.code();
     if matches!(code, "percent" | "pp" | "permille" | "times" | "rank") {
         // Changes and ranks are written in these for every kind of indicator.
         return true;
     }
-    let unit_kind = WORDS.iter().find(|w| w.code == code).map(|w| w.kind);
+    let unit_kind = kind_of(code);
     match kind {
         Expects::Share => false,
         Expects::Count => matches!(unit_kind, Some(Kind::Count)) || unit.per().is_some(),

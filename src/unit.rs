@@ -380,6 +380,27 @@ pub fn lookup(at: &Cursor<'_>) -> Option<(&'static UnitWord, usize)> {
     None
 }
 
+/// The kind of the unit with code `code`: that of its first word in
+/// [`WORDS`] (every word of a code has the same kind; a unit test checks).
+///
+/// ```
+/// use zh_econ::unit::{kind_of, Kind};
+/// assert_eq!(kind_of("CNY"), Some(Kind::Currency));
+/// assert_eq!(kind_of("家"), Some(Kind::Count));
+/// assert_eq!(kind_of("no such code"), None);
+/// ```
+pub fn kind_of(code: &str) -> Option<Kind> {
+    KINDS.get(code).copied()
+}
+
+static KINDS: LazyLock<std::collections::HashMap<&'static str, Kind>> = LazyLock::new(|| {
+    let mut kinds = std::collections::HashMap::new();
+    for w in WORDS.iter().filter(|w| !w.code.is_empty()) {
+        kinds.entry(w.code).or_insert(w.kind);
+    }
+    kinds
+});
+
 /// True if a unit word (or a word that blocks one) begins with `first`
 /// (folded): the grammar looks a unit up only after such a character.
 ///
@@ -490,6 +511,13 @@ impl<'de> serde::Deserialize<'de> for Unit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_has_one_kind() {
+        for w in WORDS.iter().filter(|w| !w.code.is_empty()) {
+            assert_eq!(kind_of(w.code), Some(w.kind), "{} ({})", w.word, w.code);
+        }
+    }
 
     #[test]
     fn every_code_round_trips() {
