@@ -608,16 +608,15 @@ impl Subject<'_> {
 /// Words that end an enterprise's name: the name is the run of characters before.
 const ENTERPRISE_SUFFIXES: &[&str] = &["有限公司", "股份公司", "集团", "基地"];
 
-static ENTERPRISE_AC: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| {
-        // The prefilter's rare bytes are common in Chinese text (the last
-        // bytes of 地, 司 …): a plain DFA scan is faster here.
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(ENTERPRISE_SUFFIXES)
-            .ok()
-    });
+static ENTERPRISE_AC: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std::sync::LazyLock::new(|| {
+    // The prefilter's rare bytes are common in Chinese text (the last
+    // bytes of 地, 司 …): a plain DFA scan is faster here.
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(ENTERPRISE_SUFFIXES)
+        .ok()
+});
 
 /// Words that end the name of an organisation; a region named at its start is
 /// part of the name (浙江大学, 杭州创新研究院), not a subject.

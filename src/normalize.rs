@@ -169,6 +169,9 @@ impl Folded {
                 map.push(at);
                 continue;
             }
+            if is_ignorable(c) {
+                continue;
+            }
             let end = i + c.len_utf8();
             if may_annotate(bytes.get(end)) && is_han(c) {
                 skip = end + pinyin_len(s.get(end..).unwrap_or(""));
@@ -299,7 +302,28 @@ impl<'a> Cursor<'a> {
         // whole ASCII character, which folds to itself.
         match self.text.as_bytes().get(self.pos) {
             Some(&b) if b < 0x80 => Some(char::from(b)),
+            Some(0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF) => self.peek_past_ignorable(),
             _ => self.rest().chars().next().map(fold),
+        }
+    }
+
+    /// [`Cursor::peek`] where an ignorable character may stand.
+    #[cold]
+    #[inline(never)]
+    fn peek_past_ignorable(&self) -> Option<char> {
+        let mut c = self.clone();
+        c.skip_ignorable();
+        c.rest().chars().next().map(fold)
+    }
+
+    /// Steps over ignorable characters (see [`is_ignorable`]).
+    #[inline]
+    fn skip_ignorable(&mut self) {
+        while may_ignore(self.text.as_bytes().get(self.pos)) {
+            match self.rest().chars().next() {
+                Some(c) if is_ignorable(c) => self.pos += c.len_utf8(),
+                _ => break,
+            }
         }
     }
 
@@ -345,9 +369,9 @@ impl<'a> Cursor<'a> {
         }
         // Otherwise compare folded characters, failing fast on the first one.
         let mut want = s.chars();
-        match (want.next(), rest.chars().next()) {
+        match (want.next(), self.peek()) {
             (None, _) => return true,
-            (Some(w), Some(c)) if fold(c) == w => {}
+            (Some(w), Some(c)) if c == w => {}
             _ => return false,
         }
         let mut probe = self.clone();
@@ -611,6 +635,43 @@ pub fn is_space(c: char) -> bool {
     )
 }
 
+/// Invisible format characters that carry no content: zero-width spaces and
+/// joiners, the soft hyphen, bidi marks, embeddings, overrides and isolates,
+/// the word joiner, invisible operators and the byte-order mark. Scraped and
+/// copied text has them anywhere, even inside numbers (`13\u{200b}18.2亿元`):
+/// a [`Cursor`] reads through them and [`Folded`] drops them, while spans
+/// keep them.
+///
+/// ```
+/// use zh_econ::normalize::{is_ignorable, Cursor};
+/// assert!(is_ignorable('\u{200b}'));
+/// assert!(!is_ignorable(' '));
+/// let read: String = Cursor::new("13\u{200b}18\u{202e}亿", 0).map(|(_, _, c)| c).collect();
+/// assert_eq!(read, "1318亿");
+/// ```
+#[inline]
+pub fn is_ignorable(c: char) -> bool {
+    (c as u32) >= 0xAD
+        && matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+/// True if `b` may begin an ignorable character (C2, D8, E1, E2, EF): one
+/// byte test spares the check before almost every character.
+#[inline]
+fn may_ignore(b: Option<&u8>) -> bool {
+    matches!(b, Some(0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF))
+}
+
 /// True if `next` (the byte after a character) may open a pinyin annotation:
 /// `(`, or the first byte of `（` (EF BC 88). One byte test spares the
 /// annotation check after almost every character.
@@ -688,8 +749,13 @@ impl Iterator for Cursor<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let rest = self.rest();
-        let c = rest.chars().next()?;
+        let mut rest = self.rest();
+        let mut c = rest.chars().next()?;
+        while may_ignore(rest.as_bytes().first()) && is_ignorable(c) {
+            self.pos += c.len_utf8();
+            rest = self.rest();
+            c = rest.chars().next()?;
+        }
         let start = self.pos;
         let mut end = start + c.len_utf8();
         if may_annotate(rest.as_bytes().get(c.len_utf8())) && is_han(c) {
@@ -747,6 +813,8 @@ mod tests {
             "２０２３年\u{3000}全縣億元〇",
             "a中",
             "中(",
+            "\u{feff}13\u{200b}18.2\u{202e}億\u{ad}元\u{2069}",
+            "產\u{200d}(chǎn)",
         ] {
             let (text, map) = reference(s, 7);
             let f = Folded::new(s, 7);

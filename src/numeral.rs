@@ -363,11 +363,16 @@ fn plain_arabic(text: &str, start: usize) -> Option<Numeral> {
 
 /// True if `c` (as written) after plain Arabic digits may make the reader
 /// go on: a digit or magnitude in any form, a separator, a decimal point, a
-/// space (`177.1 亿`) or a Latin magnitude letter (`15k`, `30w`).
+/// space (`177.1 亿`), a Latin magnitude letter (`15k`, `30w`) or an
+/// ignorable character the reader reads through.
 #[inline]
 fn may_continue(c: char) -> bool {
     if c.is_ascii() {
         return matches!(c, '0'..='9' | ',' | '.' | 'k' | 'K' | 'w') || crate::normalize::is_space(c);
+    }
+    if crate::normalize::is_ignorable(c) {
+        // The reader reads through it: 13\u{200b}18.
+        return true;
     }
     let f = crate::normalize::fold(c);
     sym(f).is_some() || matches!(f, ',' | '.' | '点' | 'k' | 'K' | 'w') || crate::normalize::is_space(c)
@@ -988,6 +993,7 @@ mod tests {
                     || f != c
                     || sym(f).is_some()
                     || crate::normalize::is_space(c)
+                    || crate::normalize::is_ignorable(c)
                     || u % 61 == 0
             })
             .collect()

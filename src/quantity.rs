@@ -41,7 +41,7 @@
 //! assert_eq!(q.qualifier, Qualifier::Over);
 //! ```
 
-use crate::normalize::{is_han, is_space, Cursor, StartSet, WordSet};
+use crate::normalize::{is_han, is_ignorable, is_space, Cursor, StartSet, WordSet};
 use crate::numeral::{self, Form, Numeral, NumeralError};
 use crate::unit::{self, Kind, Unit, UnitWord};
 use rust_decimal::Decimal;
@@ -679,7 +679,8 @@ fn read_body<'a>(
 
 /// The characters (as written) that the grammar after a number may read:
 /// the first characters of units, 个, 余 and 多, spaces, a slash, range
-/// separators, qualifier suffixes and `(含)`.
+/// separators, qualifier suffixes and `(含)`, and the ignorable characters
+/// it reads through.
 static FOLLOWERS: LazyLock<StartSet> = LazyLock::new(|| {
     StartSet::folded(|f| {
         unit::may_start(f)
@@ -687,6 +688,7 @@ static FOLLOWERS: LazyLock<StartSet> = LazyLock::new(|| {
             || RANGE_SEPARATORS.iter().any(|s| s.starts_with(f))
             || matches!(f, '个' | '余' | '多' | '/' | '(')
             || is_space(f)
+            || is_ignorable(f)
     })
 });
 
