@@ -273,6 +273,9 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>) -> usize {
 
 /// Context rules for one candidate (see the module docs).
 fn accept(text: &str, r: &Raw) -> bool {
+    if split_by_damage(text, r) {
+        return false;
+    }
     // Digits inside URLs, paths and codes (`/2023/`, `id=5`, `v1.2`). Latin
     // letters before a number are fine: GDP1318.2亿元, CPI上涨2%.
     if let Some(p) = prev_char(text, r.start) {
@@ -364,6 +367,37 @@ fn accept(text: &str, r: &Raw) -> bool {
         _ => {}
     }
     true
+}
+
+/// The replacement character: what lossy decoding leaves for bytes it could
+/// not read.
+const LOST: char = '\u{FFFD}';
+
+/// True if a U+FFFD touches the candidate and the grammar, reading the text
+/// without it, would read one quantity across the gap: a character of the
+/// figure may be lost, so the figure is (`1\u{FFFD}318.2亿元` is not 318.2亿元,
+/// `近\u{FFFD}50家` not an exact 50家). A figure merely next to damage
+/// (`实现\u{FFFD}1318.2亿元`) stands.
+fn split_by_damage(text: &str, r: &Raw) -> bool {
+    let (head, tail) = (text.get(..r.start).unwrap_or(""), text.get(r.start..).unwrap_or(""));
+    if head.strip_suffix(LOST).is_some_and(|h| spans_gap(h, tail)) {
+        return true;
+    }
+    let (head, tail) = (text.get(..r.end).unwrap_or(""), text.get(r.end..).unwrap_or(""));
+    tail.strip_prefix(LOST).is_some_and(|t| spans_gap(head, t))
+}
+
+/// True if a quantity the grammar reads in `head` + `tail` (a few characters
+/// of each) starts in `head` and ends in `tail`.
+fn spans_gap(head: &str, tail: &str) -> bool {
+    let from = head.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let to = tail.char_indices().nth(24).map_or(tail.len(), |(i, _)| i);
+    let joined = format!("{}{}", head.get(from..).unwrap_or(""), tail.get(..to).unwrap_or(""));
+    let gap = head.len() - from;
+    joined
+        .char_indices()
+        .take_while(|&(i, _)| i < gap)
+        .any(|(i, _)| matches!(quantity::read(&joined, i, Mode::Scan), Ok(Some(q)) if q.end > gap))
 }
 
 /// True if `at` follows a hashtag on the same line (`#县域经济 36个`): the
@@ -660,6 +694,24 @@ mod tests {
             ["0.12/家=12000000 CNY/家", "0.05亿元/家=5000000 CNY/家"]
         );
         assert_eq!(texts("城乡居民收入倍差为1.63"), ["1.63=1.63 times"]);
+    }
+
+    #[test]
+    fn damage_costs_the_figure_it_splits() {
+        assert_eq!(texts("实现\u{FFFD}1318.2亿元"), ["1318.2亿元=131820000000 CNY"]);
+        assert_eq!(
+            texts("1318.2亿元\u{FFFD}，增长6.8%"),
+            ["1318.2亿元=131820000000 CNY", "6.8%=6.8 percent"]
+        );
+        for s in [
+            "1\u{FFFD}318.2亿元",
+            "1318.\u{FFFD}2亿元",
+            "近\u{FFFD}50家",
+            "50家\u{FFFD}以上",
+            "6\u{FFFD}.8%",
+        ] {
+            assert_eq!(texts(s), Vec::<String>::new(), "{s}");
+        }
     }
 
     #[test]
