@@ -28,7 +28,12 @@
 //!    truncated UTF-8 file; GBK and Big5 text practically never looks like
 //!    that).
 //! 3. **One clean decoding.** The bytes are decoded strictly (without
-//!    replacement) as GB18030 and as Big5. If exactly one succeeds, it wins.
+//!    replacement) as GB18030 and as Big5. If exactly one succeeds, it wins,
+//!    with one exception: when Big5 fails and the bytes are partly UTF-8 (at
+//!    least four three-byte UTF-8 sequences, and one per two malformed
+//!    sequences: a UTF-8 page with a pasted GBK or Big5 block), they are
+//!    UTF-8, which reads its part right; GB18030 decodes almost any byte
+//!    pairs, the UTF-8 part included, into nonsense.
 //! 4. **Two clean decodings.** A plausibility score of the two decodings
 //!    decides: frequent characters of Chinese (economic) text and the common
 //!    characters of GB2312 and Big5 (their level 1) count for a decoding;
@@ -544,6 +549,10 @@ fn choose(bytes: &[u8]) -> Choice {
                 Some(gb18030) => choose_gb18030_or_big5(bytes, gb18030, big5),
                 None => Encoding::Big5,
             },
+            // A UTF-8 page with a pasted GBK or Big5 block: GB18030 decodes
+            // almost any byte pairs, UTF-8 included, so a clean reading is no
+            // evidence; UTF-8 reads its part right.
+            None if partly_utf8(bytes) => Encoding::Utf8,
             None if is_clean(GB18030, bytes) => Encoding::Gb18030,
             None => choose_by_score(bytes),
         }
@@ -575,6 +584,23 @@ fn is_utf8(bytes: &[u8]) -> bool {
         }
     }
     sequences >= errors.saturating_mul(UTF8_SEQUENCES_PER_ERROR)
+}
+
+/// Whether `bytes` hold at least four valid three-byte UTF-8 sequences (a
+/// Chinese character each), and at least one per two malformed sequences: a
+/// UTF-8 part at least half as large as the rest. Text wholly in GBK or Big5
+/// holds about one such sequence per 70 malformed ones, by chance (measured on
+/// the dev articles); a UTF-8 page with a pasted block about one per one.
+fn partly_utf8(bytes: &[u8]) -> bool {
+    let mut sequences = 0usize;
+    let mut errors = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        sequences += chunk.valid().bytes().filter(|b| (0xE0..0xF0).contains(b)).count();
+        if !chunk.invalid().is_empty() {
+            errors += 1;
+        }
+    }
+    sequences >= 4 && sequences.saturating_mul(2) >= errors
 }
 
 /// Whether valid UTF-8 is more likely one or two GBK or Big5 characters: it

@@ -450,7 +450,7 @@ fn mixed_utf8_and_gbk_in_one_file() {
 
 /// A UTF-8 page with a pasted Big5 block, and the other way round.
 #[test]
-#[ignore = "known bug: UTF-8 mixed with Big5 is read as GB18030, so neither part is read correctly"]
+
 fn mixed_utf8_and_big5_in_one_file() {
     let simplified = scan_checked(SENTENCE);
     let traditional = scan_checked(TRADITIONAL);
