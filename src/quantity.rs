@@ -330,14 +330,18 @@ pub fn parse_expression(s: &str) -> Result<Quantity, ParseError> {
     if start >= end {
         return Err(ParseError::Empty);
     }
-    let raw = match read(s, start, Mode::Whole)? {
-        Some(r) => r,
-        None => {
+    // Matched by reference: the raw reading is large, and moving it out of
+    // the result costs two copies on this hot path.
+    let read = read(s, start, Mode::Whole);
+    let raw = match &read {
+        Ok(Some(r)) => r,
+        Ok(None) => {
             return Err(ParseError::ExpectedNumber {
                 offset: start,
                 found: snippet(s, start),
             })
         }
+        Err(e) => return Err(e.clone().into()),
     };
     if raw.end != end {
         return Err(ParseError::Trailing {
@@ -345,7 +349,7 @@ pub fn parse_expression(s: &str) -> Result<Quantity, ParseError> {
             found: snippet(s, raw.end),
         });
     }
-    Ok(raw.into_quantity(s))
+    Ok(raw.to_quantity(s))
 }
 
 /// Whether the grammar reads one whole expression or scans running text.
@@ -397,7 +401,7 @@ pub(crate) struct Raw {
 }
 
 impl Raw {
-    pub(crate) fn into_quantity(self, text: &str) -> Quantity {
+    pub(crate) fn to_quantity(&self, text: &str) -> Quantity {
         Quantity {
             start: self.start,
             end: self.end,

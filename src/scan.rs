@@ -94,7 +94,7 @@ impl Iterator for Quantities<'_> {
             resolve(self.text, &mut self.buf);
             for r in self.buf.drain(..) {
                 if accept_final(&r) {
-                    self.out.push(r.into_quantity(self.text));
+                    self.out.push(r.to_quantity(self.text));
                 }
             }
             self.pos = end;
