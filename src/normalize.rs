@@ -296,13 +296,17 @@ impl<'a> Cursor<'a> {
     }
 
     /// The next folded character without consuming it.
-    #[inline]
+    // Called at every step of the grammar: always inlined (the rare path
+    // past an ignorable character is a call of its own).
+    #[inline(always)]
     pub fn peek(&self) -> Option<char> {
         // The position is a char boundary: a byte below 0x80 there is a
         // whole ASCII character, which folds to itself.
         match self.text.as_bytes().get(self.pos) {
             Some(&b) if b < 0x80 => Some(char::from(b)),
-            Some(0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF) => self.peek_past_ignorable(),
+            Some(0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF) if ignorable_len(self.rest().as_bytes()) > 0 => {
+                self.peek_past_ignorable()
+            }
             _ => self.rest().chars().next().map(fold),
         }
     }
@@ -319,10 +323,13 @@ impl<'a> Cursor<'a> {
     /// Steps over ignorable characters (see [`is_ignorable`]).
     #[inline]
     fn skip_ignorable(&mut self) {
-        while may_ignore(self.text.as_bytes().get(self.pos)) {
-            match self.rest().chars().next() {
-                Some(c) if is_ignorable(c) => self.pos += c.len_utf8(),
-                _ => break,
+        while matches!(
+            self.text.as_bytes().get(self.pos),
+            Some(0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF)
+        ) {
+            match ignorable_len(self.rest().as_bytes()) {
+                0 => break,
+                n => self.pos += n,
             }
         }
     }
@@ -651,25 +658,41 @@ pub fn is_space(c: char) -> bool {
 /// ```
 #[inline]
 pub fn is_ignorable(c: char) -> bool {
-    (c as u32) >= 0xAD
-        && matches!(
-            c,
-            '\u{ad}'
-                | '\u{61c}'
-                | '\u{180e}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{202a}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{feff}'
-        )
+    let u = c as u32;
+    // Most characters answer here: ASCII and Latin-1 below, CJK above.
+    if u < 0xAD || (u > 0x2069 && u != 0xFEFF) {
+        return false;
+    }
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
 }
 
-/// True if `b` may begin an ignorable character (C2, D8, E1, E2, EF): one
-/// byte test spares the check before almost every character.
+/// The length of the ignorable character `bytes` begins with, or 0: the
+/// bytes of [`is_ignorable`]'s characters, matched without decoding (most
+/// text fails on the first byte; full-width punctuation, EF BC …, on the
+/// second).
 #[inline]
-fn may_ignore(b: Option<&u8>) -> bool {
-    matches!(b, Some(0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF))
+fn ignorable_len(bytes: &[u8]) -> usize {
+    if !matches!(bytes.first(), Some(0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF)) {
+        return 0;
+    }
+    match bytes {
+        [0xC2, 0xAD, ..] | [0xD8, 0x9C, ..] => 2,
+        [0xE1, 0xA0, 0x8E, ..]
+        | [0xE2, 0x80, 0x8B..=0x8F | 0xAA..=0xAE, ..]
+        | [0xE2, 0x81, 0xA0..=0xA4 | 0xA6..=0xA9, ..]
+        | [0xEF, 0xBB, 0xBF, ..] => 3,
+        _ => 0,
+    }
 }
 
 /// True if `next` (the byte after a character) may open a pinyin annotation:
@@ -749,13 +772,9 @@ impl Iterator for Cursor<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let mut rest = self.rest();
-        let mut c = rest.chars().next()?;
-        while may_ignore(rest.as_bytes().first()) && is_ignorable(c) {
-            self.pos += c.len_utf8();
-            rest = self.rest();
-            c = rest.chars().next()?;
-        }
+        self.skip_ignorable();
+        let rest = self.rest();
+        let c = rest.chars().next()?;
         let start = self.pos;
         let mut end = start + c.len_utf8();
         if may_annotate(rest.as_bytes().get(c.len_utf8())) && is_han(c) {
@@ -900,6 +919,17 @@ mod tests {
         .collect();
         assert_eq!(found, [6, 9, 12, 15]);
         assert_eq!(set.next_in(text, 0, 6), None);
+    }
+
+    /// The byte patterns of ignorable characters are exactly their encodings.
+    #[test]
+    fn ignorable_bytes_match_characters() {
+        for c in (0..0x11000u32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 8];
+            let n = c.encode_utf8(&mut buf).len();
+            let want = if is_ignorable(c) { n } else { 0 };
+            assert_eq!(ignorable_len(&buf[..n]), want, "{c:?}");
+        }
     }
 
     /// A view of a document folded once reads as the piece folded alone.

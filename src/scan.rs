@@ -379,6 +379,13 @@ const LOST: char = '\u{FFFD}';
 /// `近\u{FFFD}50家` not an exact 50家). A figure merely next to damage
 /// (`实现\u{FFFD}1318.2亿元`) stands.
 fn split_by_damage(text: &str, r: &Raw) -> bool {
+    // U+FFFD is EF BF BD: look at the bytes before the common answer.
+    const LOST_BYTES: &[u8] = "\u{FFFD}".as_bytes();
+    let bytes = text.as_bytes();
+    let touched = |at: usize| bytes.get(at..at + LOST_BYTES.len()) == Some(LOST_BYTES);
+    if !touched(r.start.wrapping_sub(LOST_BYTES.len())) && !touched(r.end) {
+        return false;
+    }
     let (head, tail) = (text.get(..r.start).unwrap_or(""), text.get(r.start..).unwrap_or(""));
     if head.strip_suffix(LOST).is_some_and(|h| spans_gap(h, tail)) {
         return true;
