@@ -382,8 +382,9 @@ fn split_by_damage(text: &str, r: &Raw) -> bool {
     // U+FFFD is EF BF BD: look at the bytes before the common answer.
     const LOST_BYTES: &[u8] = "\u{FFFD}".as_bytes();
     let bytes = text.as_bytes();
-    let touched = |at: usize| bytes.get(at..at + LOST_BYTES.len()) == Some(LOST_BYTES);
-    if !touched(r.start.wrapping_sub(LOST_BYTES.len())) && !touched(r.end) {
+    let touched = |at: usize| bytes.get(at..).is_some_and(|b| b.starts_with(LOST_BYTES));
+    let before = r.start.checked_sub(LOST_BYTES.len()).is_some_and(touched);
+    if !before && !touched(r.end) {
         return false;
     }
     let (head, tail) = (text.get(..r.start).unwrap_or(""), text.get(r.start..).unwrap_or(""));

@@ -405,7 +405,8 @@ static KINDS: LazyLock<std::collections::HashMap<&'static str, Kind>> = LazyLock
 /// (folded): the grammar looks a unit up only after such a character.
 ///
 /// ```
-/// assert!(zh_econ::unit::may_start('亿'));
+/// assert!(zh_econ::unit::may_start('元'));
+/// assert!(zh_econ::unit::may_start('%'));
 /// assert!(!zh_econ::unit::may_start('步'));
 /// ```
 pub fn may_start(first: char) -> bool {
