@@ -48,14 +48,34 @@ use std::sync::LazyLock;
 /// assert_eq!(q.unit.unwrap().code(), "CNY");
 /// ```
 pub fn quantities(text: &str) -> Quantities<'_> {
+    with_batch(text, BATCH)
+}
+
+/// [`quantities`], resolving a long sentence in batches of about `batch`
+/// candidates (see [`BATCH`]).
+fn with_batch(text: &str, batch: usize) -> Quantities<'_> {
     Quantities {
         text,
         pos: 0,
         buf: Vec::new(),
+        context: 0,
+        tried: 0,
+        batch,
+        pause_at: batch,
         out: Vec::new(),
         next: 0,
     }
 }
+
+/// How many candidates of one sentence are read before those that no later
+/// one can change are resolved and handed out. A sentence is the unit of
+/// resolution (a list's unit is written once, at its end), but a document
+/// with no punctuation is one sentence: without batches its candidates would
+/// all be held at once, and memory, not work, would grow faster than the text.
+const BATCH: usize = 256;
+
+/// How far the resolution of a rate looks for a parallel item, each way.
+const NEAR: usize = 8;
 
 /// Every quantity of `text`, collected.
 ///
@@ -71,7 +91,16 @@ pub fn find_all(text: &str) -> Vec<Quantity> {
 pub struct Quantities<'h> {
     text: &'h str,
     pos: usize,
+    /// Candidates of the current sentence; the first `context` were resolved
+    /// and handed out with an earlier batch, and are kept as neighbours.
     buf: Vec<Raw>,
+    context: usize,
+    /// Where in `buf` to look for the end of a batch: every point below it
+    /// was tried and cannot be one.
+    tried: usize,
+    batch: usize,
+    /// The length of `buf` at which to try resolving a batch.
+    pause_at: usize,
     out: Vec<Quantity>,
     next: usize,
 }
@@ -90,16 +119,67 @@ impl Iterator for Quantities<'_> {
             }
             self.out.clear();
             self.next = 0;
-            let end = scan_sentence(self.text, self.pos, &mut self.buf);
-            resolve(self.text, &mut self.buf);
-            for r in self.buf.drain(..) {
-                if accept_final(&r) {
-                    self.out.push(r.to_quantity(self.text));
-                }
-            }
+            let (end, sentence_done) = scan_sentence(self.text, self.pos, &mut self.buf, self.pause_at);
             self.pos = end;
+            if sentence_done {
+                resolve(self.text, &mut self.buf);
+                self.hand_out(self.buf.len());
+                self.buf.clear();
+                self.context = 0;
+                self.tried = 0;
+                self.pause_at = self.batch;
+            } else if let Some(cut) = batch_end(self.text, &self.buf, self.tried.max(self.context + NEAR)) {
+                // Everything before `cut` is settled: resolve it alone, hand it
+                // out, and keep its last few as neighbours of what follows.
+                resolve(self.text, self.buf.get_mut(..cut).unwrap_or(&mut []));
+                self.hand_out(cut);
+                self.buf.drain(..cut - NEAR);
+                self.context = NEAR;
+                self.tried = 0;
+                self.pause_at = self.buf.len() + self.batch;
+            } else {
+                // One long list, or rates all along: read on.
+                self.tried = self.buf.len().saturating_sub(2 * NEAR) + 1;
+                self.pause_at = self.buf.len() + self.batch;
+            }
         }
     }
+}
+
+impl Quantities<'_> {
+    /// Moves the resolved candidates `context..end` of `buf` that are
+    /// quantities to `out`.
+    fn hand_out(&mut self, end: usize) {
+        for r in self.buf.get(self.context..end).unwrap_or(&[]) {
+            if accept_final(r) {
+                self.out.push(r.to_quantity(self.text));
+            }
+        }
+    }
+}
+
+/// A point `cut` of the candidates `buf` (past the first `context`) before
+/// which nothing depends on a candidate at or after it: no list runs across
+/// it, and no rate within [`NEAR`] of it borrows from a neighbour. The
+/// candidates before it then resolve the same alone as in their whole
+/// sentence; the last [`NEAR`] of them, resolved again with the next batch as
+/// its neighbours, do not change (resolution only fills what is missing).
+///
+/// Points below `from` were tried before and failed (a point once joined or
+/// near a rate stays so): each is tried once, so a sentence that never
+/// allows a batch (one long list) costs linear time, not quadratic.
+fn batch_end(text: &str, buf: &[Raw], from: usize) -> Option<usize> {
+    let last = buf.len().checked_sub(2 * NEAR)?;
+    (from..=last).rev().find(|&cut| {
+        let joined = buf
+            .get(cut - 1)
+            .zip(buf.get(cut))
+            .is_some_and(|(a, b)| list_gap(text, a.end, b.start));
+        !joined
+            && buf
+                .get(cut - NEAR..cut + NEAR)
+                .is_some_and(|near| near.iter().all(|r| r.bare_per.is_none()))
+    })
 }
 
 fn empty_quantity() -> Quantity {
@@ -218,17 +298,22 @@ static NUMERAL_CHARS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(|f|
 
 /// Reads the candidates of the sentence that starts at `start` into `buf`,
 /// and returns the offset just past its end.
-fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>) -> usize {
+fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) -> (usize, bool) {
     let mut pos = start;
     loop {
+        // Pause for a batch (never at the end of the text: the end closes
+        // the sentence).
+        if buf.len() >= pause_at && pos < text.len() {
+            return (pos, false);
+        }
         // Skip to the next character that may start a quantity, or the end.
         let Some((at, ch)) = next_start(text, pos) else {
-            return text.len();
+            return (text.len(), true);
         };
         pos = at;
         let step = pos + ch.len_utf8();
         if ends_sentence(ch) {
-            return step;
+            return (step, true);
         }
         // Words that only lead into a number (qualifiers, 第, 每 …) are read only
         // when a numeral follows closely.
@@ -569,7 +654,9 @@ fn resolve(text: &str, buf: &mut [Raw]) {
             continue;
         };
         // The parallel item stands close by: look at a few neighbours only.
-        let near = buf.get(k.saturating_sub(8)..(k + 8).min(buf.len())).unwrap_or(&[]);
+        let near = buf
+            .get(k.saturating_sub(NEAR)..(k + NEAR).min(buf.len()))
+            .unwrap_or(&[]);
         let model = near
             .iter()
             .filter(|o| o.unit.is_some_and(|u| u.per() == Some(per)))
@@ -702,6 +789,50 @@ mod tests {
             ["0.12/家=12000000 CNY/家", "0.05亿元/家=5000000 CNY/家"]
         );
         assert_eq!(texts("城乡居民收入倍差为1.63"), ["1.63=1.63 times"]);
+    }
+
+    /// Batches change nothing: a sentence resolved in batches of 16
+    /// candidates reads as resolved whole, on long unpunctuated text with
+    /// lists, rates that borrow a numerator, 倍差, and the dev articles with
+    /// every sentence end taken out.
+    #[test]
+    fn batches_resolve_as_whole_sentences() {
+        let mut texts: Vec<String> = vec![
+            "海宁市实现地区生产总值1318.2亿元同比增长6.8%一般公共预算收入100.1亿元较2019年提高5.5个百分点".repeat(40),
+            "分别低于2.2个、4.4个百分点，".repeat(60),
+            "1、".repeat(300) + "2个百分点",
+            "分别为1.75亿/家、0.15亿元/家，".repeat(50),
+            "下降0.12/家和0.05亿元/家 城乡居民收入倍差为1.63 ".repeat(50),
+            "15.7、12.4和1.1个百分点 增长3% 12家 ".repeat(80),
+            // A rate whose only model is the next item: a batch must not end between them.
+            ("利润0.12/家 营收0.05亿元/家 ".to_string() + &"增长3% ".repeat(9)).repeat(30),
+        ];
+        let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev/articles");
+        let heldout = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout");
+        for dir in [dev, heldout] {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.extension().map_or(true, |e| e != "txt") {
+                    continue;
+                }
+                if let Ok(t) = std::fs::read_to_string(path) {
+                    texts.push(t.replace(['。', '！', '？', '!', '?', '\n', '；', ';'], "，"));
+                }
+            }
+        }
+        for text in &texts {
+            let whole: Vec<Quantity> = with_batch(text, usize::MAX).collect();
+            let batched: Vec<Quantity> = with_batch(text, 16).collect();
+            assert!(whole.len() > 10, "{} found in {:?}", whole.len(), text.get(..60));
+            let first = batched.iter().zip(&whole).position(|(a, b)| a != b);
+            assert_eq!(
+                (batched.len(), first),
+                (whole.len(), None),
+                "{:?}: first difference {:?}",
+                text.get(..60),
+                first.map(|i| (batched.get(i), whole.get(i)))
+            );
+        }
     }
 
     #[test]
