@@ -657,9 +657,11 @@ fn resolve(text: &str, buf: &mut [Raw]) {
         let near = buf
             .get(k.saturating_sub(NEAR)..(k + NEAR).min(buf.len()))
             .unwrap_or(&[]);
+        // The model writes its numerator unit itself: a rate resolved just
+        // before from a model is not one (it carries no magnitude of its own).
         let model = near
             .iter()
-            .filter(|o| o.unit.is_some_and(|u| u.per() == Some(per)))
+            .filter(|o| o.word.is_some() && o.unit.is_some_and(|u| u.per() == Some(per)))
             .map(|o| (o.unit, o.form.tail_large))
             .next();
         if let (Some((Some(u), tail)), Some(r)) = (model, buf.get_mut(k)) {
@@ -789,6 +791,16 @@ mod tests {
             ["0.12/家=12000000 CNY/家", "0.05亿元/家=5000000 CNY/家"]
         );
         assert_eq!(texts("城乡居民收入倍差为1.63"), ["1.63=1.63 times"]);
+        // A rate resolved from a model is no model itself: both read as the 亿元 one.
+        assert_eq!(
+            texts("利润0.12/家 营收0.05亿元/家 利润0.12/家 营收0.05亿元/家"),
+            [
+                "0.12/家=12000000 CNY/家",
+                "0.05亿元/家=5000000 CNY/家",
+                "0.12/家=12000000 CNY/家",
+                "0.05亿元/家=5000000 CNY/家"
+            ]
+        );
     }
 
     /// Batches change nothing: a sentence resolved in batches of 16
