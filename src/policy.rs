@@ -79,7 +79,7 @@
 
 use crate::fact::{self, Fact};
 use crate::indicator;
-use crate::normalize::{is_han, Folded, StartSet};
+use crate::normalize::{is_han, Folded};
 use crate::quantity::Quantity;
 use crate::region::{Level, RegionMention};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -169,9 +169,6 @@ const FOLLOW_OK: &[char] = &[
 
 /// Quotation marks: opening and closing.
 const QUOTES: &[(char, char)] = &[('“', '”'), ('「', '」'), ('『', '』')];
-
-/// The opening quotes, for skipping to the next one.
-static QUOTE_OPENS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(|c| QUOTES.iter().any(|q| q.0 == c)));
 
 /// Longest quotation read, in characters.
 const MAX_QUOTED: usize = 20;
@@ -401,9 +398,12 @@ fn all_generic(mut s: &str) -> bool {
 
 /// Rules 1 and 2: quotations.
 fn quoted(s: &str, out: &mut Vec<Candidate>) {
-    let opens: &StartSet = &QUOTE_OPENS;
+    let is_open = |c: char| QUOTES.iter().any(|q| q.0 == c);
     let mut from = 0;
-    while let Some((open_at, open)) = opens.next_in(s, from, s.len()) {
+    while let Some(open_at) = s.get(from..).and_then(|r| r.find(is_open)).map(|i| from + i) {
+        let Some(open) = s.get(open_at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         from = open_at + open.len_utf8();
         let Some(&(_, close)) = QUOTES.iter().find(|q| q.0 == open) else {
             continue;
