@@ -4,7 +4,9 @@
 //! from `str::encode_utf16` (UTF-16).
 
 use std::borrow::Cow;
-use std::path::Path;
+
+mod common;
+use common::dev_articles;
 
 use zh_econ::decode::{decode, decode_lossy, detect, DecodeError, Decoded, Encoding};
 
@@ -428,28 +430,6 @@ fn s2t_map_is_well_formed() {
         assert!(try_big5(&t.to_string()).is_some(), "{t} is not in Big5");
         assert!(S2T[..i].iter().all(|&(a, _)| a != s), "{s} twice");
     }
-}
-
-/// The five dev articles (`../shared/data/dev/articles/*.txt`), by file name.
-fn dev_articles() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev/articles");
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
-        panic!(
-            "cannot read the dev articles in {}: {e} (these tests need the `shared` folder beside the crate)",
-            dir.display()
-        )
-    });
-    let mut articles: Vec<(String, String)> = entries
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let name = path.file_name().expect("file name").to_string_lossy().into_owned();
-            (name, text)
-        })
-        .collect();
-    articles.sort();
-    articles
 }
 
 /// Encodes text in one legacy encoding.

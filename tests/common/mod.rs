@@ -70,3 +70,25 @@ pub fn prf(tp: usize, npred: usize, ngold: usize) -> (f64, f64, f64) {
     let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     (p, r, f)
 }
+
+/// Every dev article (`data/dev/articles/*.txt`) with its file name, in name order.
+pub fn dev_articles() -> Vec<(String, String)> {
+    let dir = shared_dir().join("data").join("dev").join("articles");
+    let entries =
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("dev articles not readable in {} ({e})", dir.display()));
+    let mut articles: Vec<(String, String)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (name, text)
+        })
+        .collect();
+    articles.sort();
+    articles
+}
