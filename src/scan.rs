@@ -31,7 +31,7 @@
 //! ]);
 //! ```
 
-use crate::normalize::{fold, is_han, Cursor, StartSet, Terminators, WordSet};
+use crate::normalize::{fold, is_han, is_ignorable, Cursor, StartSet, Terminators, WordSet};
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
 use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
@@ -284,13 +284,38 @@ fn skip_numeral_chars(text: &str, pos: usize) -> usize {
 
 /// True if a numeral character stands within the next `n` characters after
 /// `at`: a qualifier word (上, 不, 大, 近 …) is worth reading only then.
+/// Characters are counted as the grammar reads them: a pinyin annotation
+/// (`近(jìn)50家`) or an invisible character is no character.
 fn numeral_within(text: &str, at: usize, n: usize) -> bool {
-    text.get(at..)
+    // One bit test a character: a numeral character, or what the grammar
+    // reads through (an annotation's parenthesis, an invisible character).
+    let c = text
+        .get(at..)
         .unwrap_or("")
         .chars()
         .skip(1)
         .take(n)
-        .any(|c| NUMERAL_CHARS.contains(c))
+        .find(|&c| NUMERAL_OR_NOISE.contains(c));
+    match c {
+        None => false,
+        Some(c) if NUMERAL_CHARS.contains(c) => true,
+        Some(_) => numeral_within_folded(text, at, n),
+    }
+}
+
+/// [`NUMERAL_CHARS`], `(`, `（` and the ignorable characters.
+static NUMERAL_OR_NOISE: LazyLock<StartSet> =
+    LazyLock::new(|| StartSet::folded(|f| numeral::can_start(f) || f == '半' || f == '(' || is_ignorable(f)));
+
+/// [`numeral_within`] counting characters through the folding cursor, which
+/// reads through annotations and invisible characters (rare: scraped text).
+#[cold]
+#[inline(never)]
+fn numeral_within_folded(text: &str, at: usize, n: usize) -> bool {
+    Cursor::new(text, at)
+        .skip(1)
+        .take(n)
+        .any(|(_, _, c)| NUMERAL_CHARS.contains(c))
 }
 
 /// The characters (as written) of numerals, and 半.
@@ -298,6 +323,17 @@ static NUMERAL_CHARS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(|f|
 
 /// Reads the candidates of the sentence that starts at `start` into `buf`,
 /// and returns the offset just past its end.
+/// True if a bare magnitude word (百, 千, 万 …) follows the 上 at `at`, after
+/// the particle the grammar allows (上了万人).
+fn bare_magnitude_after(text: &str, at: usize) -> bool {
+    let mut c = Cursor::new(text, at);
+    c.next();
+    let _ = c.eat("了") || c.eat("有") || c.eat("是");
+    c.peek()
+        .and_then(numeral::sym)
+        .is_some_and(|s| matches!(s, numeral::Sym::Small(_) | numeral::Sym::Large(_)))
+}
+
 fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) -> (usize, bool) {
     let mut pos = start;
     loop {
@@ -325,7 +361,10 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
         }
         if !numeral::can_start(f) && !matches!(f, '¥' | '￥' | '半' | '首') {
             let reach = if f == '每' { 24 } else { 5 };
-            if !numeral_within(text, pos, reach) {
+            // 上 is a qualifier only right before a bare magnitude (上百, 上万: the
+            // grammar's rule), never in 上半年, 上年, 上市.
+            let leads = numeral_within(text, pos, reach) && (f != '上' || bare_magnitude_after(text, pos));
+            if !leads {
                 pos = step;
                 continue;
             }
@@ -871,5 +910,15 @@ mod tests {
         assert_eq!(texts("全国百强县第16位"), ["第16位=16 rank"]);
         assert_eq!(texts("数量居湖州市首位。"), ["首位=1 rank"]);
         assert_eq!(texts("第一次会议"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn qualifier_look_ahead_reads_as_the_grammar() {
+        assert_eq!(texts("上百家企业"), ["上百家=100 家 (approx)"]);
+        assert_eq!(texts("上了万人"), ["上了万人=10000 人 (approx)"]);
+        assert_eq!(texts("上(shàng)千次"), ["上(shàng)千次=1000 次 (approx)"]);
+        assert_eq!(texts("上半年增长5%"), ["5%=5 percent"]);
+        assert_eq!(texts("近(jìn)50家"), ["近(jìn)50家=50 家 (approx)"]);
+        assert_eq!(texts("近\u{200b}50家"), ["近\u{200b}50家=50 家 (approx)"]);
     }
 }
