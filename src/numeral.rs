@@ -126,22 +126,21 @@ pub(crate) enum Sym {
     Tens(u8),
 }
 
-/// Every character [`sym`] knows, one bit each: most characters asked about
-/// are not numeral characters, and one bit test answers them.
+/// Every character [`sym`] knows, one bit each, derived from its match at
+/// compile time: most characters asked about are not numeral characters,
+/// and one bit test answers them.
 // Evaluated at compile time: an index out of range fails the build.
 #[allow(clippy::indexing_slicing)]
 const SYM_CHARS: [u64; 0x10000 / 64] = {
-    let chars = [
-        '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '零', '一', '壹', '幺', '二', '两', '俩', '贰', '貮', '三',
-        '叁', '参', '四', '肆', '五', '伍', '六', '陆', '七', '柒', '八', '捌', '九', '玖', '十', '拾', '百', '佰',
-        '千', '仟', '万', '亿', '廿', '卅',
-    ];
     let mut bits = [0u64; 0x10000 / 64];
-    let mut i = 0;
-    while i < chars.len() {
-        let u = chars[i] as usize;
-        bits[u / 64] |= 1 << (u % 64);
-        i += 1;
+    let mut u = 0;
+    while u < 0x10000 {
+        if let Some(c) = char::from_u32(u) {
+            if sym_match(c).is_some() {
+                bits[u as usize / 64] |= 1 << (u % 64);
+            }
+        }
+        u += 1;
     }
     bits
 };
@@ -164,8 +163,10 @@ fn in_sym_chars(c: char) -> bool {
 
 /// [`sym`] without the table.
 #[inline]
-fn sym_match(c: char) -> Option<Sym> {
-    let d = |n| Some(Sym::Digit(n, false));
+const fn sym_match(c: char) -> Option<Sym> {
+    const fn d(n: u8) -> Option<Sym> {
+        Some(Sym::Digit(n, false))
+    }
     match c {
         '0'..='9' => Some(Sym::Digit(c as u8 - b'0', true)),
         '零' => d(0),
@@ -266,7 +267,7 @@ fn lone_digit(text: &str, start: usize) -> Option<Numeral> {
     let len = c.len_utf8();
     // A pinyin annotation (`(yī)`, `（yī）`) or a character that may continue
     // the numeral leaves it to the reader.
-    if matches!(rest.as_bytes().get(len), Some(b'(' | 0xEF)) || chars.next().is_some_and(may_continue) {
+    if crate::normalize::may_annotate(rest.as_bytes().get(len)) || chars.next().is_some_and(may_continue) {
         return None;
     }
     Some(Numeral {
@@ -319,10 +320,8 @@ fn plain_arabic(text: &str, start: usize) -> Option<Numeral> {
             // After the magnitude: anything that may continue the numeral
             // (3万2千, 万亿, 两千三点一), a pinyin annotation (万(wàn)) or
             // 万分之 leaves it to the reader.
-            if after
-                .next()
-                .is_some_and(|c| may_continue(c) || c == '分' || c == '(' || ('\u{f000}'..='\u{ffff}').contains(&c))
-            {
+            let annotated = crate::normalize::may_annotate(bytes.get(len + m.len_utf8()));
+            if annotated || after.next().is_some_and(|c| may_continue(c) || c == '分') {
                 return None;
             }
             power = if matches!(m, '万' | '萬') { 4 } else { 8 };
@@ -997,14 +996,6 @@ mod tests {
                     || u % 61 == 0
             })
             .collect()
-    }
-
-    /// The bit table holds exactly the characters of the match.
-    #[test]
-    fn sym_chars_are_the_match() {
-        for c in (0..0x11000u32).filter_map(char::from_u32) {
-            assert_eq!(in_sym_chars(c), sym_match(c).is_some(), "{c:?}");
-        }
     }
 
     /// The fast paths agree with the full reader wherever they answer: after
