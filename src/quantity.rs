@@ -450,17 +450,19 @@ fn read_inner(text: &str, start: usize, mode: Mode) -> Result<Option<Raw>, Numer
     let mut c = Cursor::new(text, start);
     let qualifier = eat_any(&mut c, &PREFIX_SET);
     if qualifier.is_some() {
-        // A particle between qualifier and number stays in the span: 超过了20%, 至少有10.
-        let mut p = c.clone();
-        if p.eat("了") || p.eat("有") || p.eat("是") {
-            c = p;
-        }
+        eat_particle(&mut c);
     } else if mode == Mode::Whole {
         if let Some(q) = eat_any(&mut c, &WHOLE_PREFIX_SET) {
             return finish_read(text, start, c, mode, Some(q));
         }
     }
     finish_read(text, start, c, mode, qualifier)
+}
+
+/// Steps over a particle between a qualifier and its number; it stays in the
+/// span: 超过了20%, 至少有10.
+pub(crate) fn eat_particle(c: &mut Cursor<'_>) {
+    let _ = c.eat("了") || c.eat("有") || c.eat("是");
 }
 
 fn finish_read<'a>(

@@ -31,7 +31,7 @@
 //! ]);
 //! ```
 
-use crate::normalize::{fold, is_han, is_ignorable, Cursor, StartSet, Terminators, WordSet};
+use crate::normalize::{fold, is_han, is_ignorable, Cursor, StartSet, WordSet};
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
 use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
@@ -195,11 +195,8 @@ fn empty_quantity() -> Quantity {
     }
 }
 
-/// What ends a sentence for the scanner (a unit shared by a list, or a rate's
-/// numerator, never reaches across one). Each is one character.
-const SENTENCE_ENDS: Terminators = Terminators::new(&["。", "！", "？", "!", "?", "\n", "；", ";"]);
-
-/// True if `c` (as written) is one of [`SENTENCE_ENDS`].
+/// True if `c` (as written) ends a sentence for the scanner: a unit shared by
+/// a list, or a rate's numerator, never reaches across one.
 #[inline]
 fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '；' | ';')
@@ -298,42 +295,44 @@ fn numeral_within(text: &str, at: usize, n: usize) -> bool {
         .find(|&c| NUMERAL_OR_NOISE.contains(c));
     match c {
         None => false,
-        Some(c) if NUMERAL_CHARS.contains(c) => true,
+        Some(c) if numeral_char(fold(c)) => true,
         Some(_) => numeral_within_folded(text, at, n),
     }
 }
 
-/// [`NUMERAL_CHARS`], `(`, `（` and the ignorable characters.
+/// True if `f` (folded) is a numeral character or 半.
+fn numeral_char(f: char) -> bool {
+    numeral::can_start(f) || f == '半'
+}
+
+/// The characters (as written) of numerals and 半, `(`, `（` and the
+/// ignorable characters.
 static NUMERAL_OR_NOISE: LazyLock<StartSet> =
-    LazyLock::new(|| StartSet::folded(|f| numeral::can_start(f) || f == '半' || f == '(' || is_ignorable(f)));
+    LazyLock::new(|| StartSet::folded(|f| numeral_char(f) || f == '(' || is_ignorable(f)));
 
 /// [`numeral_within`] counting characters through the folding cursor, which
 /// reads through annotations and invisible characters (rare: scraped text).
 #[cold]
 #[inline(never)]
 fn numeral_within_folded(text: &str, at: usize, n: usize) -> bool {
-    Cursor::new(text, at)
-        .skip(1)
-        .take(n)
-        .any(|(_, _, c)| NUMERAL_CHARS.contains(c))
+    Cursor::new(text, at).skip(1).take(n).any(|(_, _, c)| numeral_char(c))
 }
 
-/// The characters (as written) of numerals, and 半.
-static NUMERAL_CHARS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(|f| numeral::can_start(f) || f == '半'));
-
-/// Reads the candidates of the sentence that starts at `start` into `buf`,
-/// and returns the offset just past its end.
 /// True if a bare magnitude word (百, 千, 万 …) follows the 上 at `at`, after
 /// the particle the grammar allows (上了万人).
 fn bare_magnitude_after(text: &str, at: usize) -> bool {
     let mut c = Cursor::new(text, at);
     c.next();
-    let _ = c.eat("了") || c.eat("有") || c.eat("是");
+    quantity::eat_particle(&mut c);
     c.peek()
         .and_then(numeral::sym)
         .is_some_and(|s| matches!(s, numeral::Sym::Small(_) | numeral::Sym::Large(_)))
 }
 
+/// Reads the candidates of the sentence that starts at `start` into `buf`,
+/// pausing once `buf` holds `pause_at` of them. Returns the offset to go on
+/// from (just past the sentence's end, or where it paused) and whether the
+/// sentence ended.
 fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) -> (usize, bool) {
     let mut pos = start;
     loop {
@@ -371,7 +370,7 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
         }
         match quantity::read(text, pos, Mode::Scan) {
             // A candidate never reaches into the next sentence.
-            Ok(Some(r)) if r.end > pos && SENTENCE_ENDS.next_end(text.get(..r.end).unwrap_or(""), pos).is_none() => {
+            Ok(Some(r)) if r.end > pos && text.get(pos..r.end).is_some_and(|s| !s.contains(ends_sentence)) => {
                 let next = if accept(text, &r) {
                     let e = r.end;
                     buf.push(r);
@@ -503,14 +502,6 @@ const LOST: char = '\u{FFFD}';
 /// `近\u{FFFD}50家` not an exact 50家). A figure merely next to damage
 /// (`实现\u{FFFD}1318.2亿元`) stands.
 fn split_by_damage(text: &str, r: &Raw) -> bool {
-    // U+FFFD is EF BF BD: look at the bytes before the common answer.
-    const LOST_BYTES: &[u8] = "\u{FFFD}".as_bytes();
-    let bytes = text.as_bytes();
-    let touched = |at: usize| bytes.get(at..).is_some_and(|b| b.starts_with(LOST_BYTES));
-    let before = r.start.checked_sub(LOST_BYTES.len()).is_some_and(touched);
-    if !before && !touched(r.end) {
-        return false;
-    }
     let (head, tail) = (text.get(..r.start).unwrap_or(""), text.get(r.start..).unwrap_or(""));
     if head.strip_suffix(LOST).is_some_and(|h| spans_gap(h, tail)) {
         return true;
@@ -867,7 +858,7 @@ mod tests {
                     continue;
                 }
                 if let Ok(t) = std::fs::read_to_string(path) {
-                    texts.push(t.replace(['。', '！', '？', '!', '?', '\n', '；', ';'], "，"));
+                    texts.push(t.replace(ends_sentence, "，"));
                 }
             }
         }
