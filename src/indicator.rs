@@ -8,8 +8,8 @@
 //! assert_eq!(canonical("马面裙布料日产量"), None);
 //! ```
 
-use crate::normalize::fold_str;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::normalize::{fold_str, longest_match};
+use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -48,11 +48,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for (n, c) in names.iter().zip(&canon) {
         by_name.entry(*n).or_insert(*c);
     }
-    let ac = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&names)
-        .ok();
+    let ac = longest_match(&names);
     let mut unique: Vec<&'static str> = Vec::new();
     for c in &canon {
         if !unique.contains(c) {

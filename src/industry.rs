@@ -66,8 +66,8 @@
 //! }
 //! ```
 
-use crate::normalize::Folded;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::normalize::{longest_match, Folded};
+use aho_corasick::AhoCorasick;
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -369,11 +369,7 @@ struct Lexicon {
 }
 
 static AUTOMATON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    ac: AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(LEXICON.iter().map(|r| r.0))
-        .ok(),
+    ac: longest_match(LEXICON.iter().map(|r| r.0)),
 });
 
 /// The kind of an industry word of the lexicon (simplified or traditional script), if it is one.

@@ -79,10 +79,10 @@
 
 use crate::fact::{self, Fact};
 use crate::indicator;
-use crate::normalize::{is_han, Folded};
+use crate::normalize::{is_han, longest_match, Folded};
 use crate::quantity::Quantity;
 use crate::region::{Level, RegionMention};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::AhoCorasick;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -183,13 +183,7 @@ const MAX_CARRIED: usize = 8;
 /// Most region mentions or quantities looked at on either side of a measure.
 const MAX_LOOK: usize = 64;
 
-static HEAD_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(HEADS)
-        .ok()
-});
+static HEAD_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| longest_match(HEADS));
 
 static VERB_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(STOP_VERBS).ok());
 

@@ -75,9 +75,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, Input};
 
-use crate::normalize::{fold_str, is_han, Folded, WordSet};
+use crate::normalize::{fold_str, is_han, longest_match, Folded, WordSet};
 
 #[cfg(feature = "gazetteer")]
 mod gazetteer;
@@ -506,18 +506,10 @@ impl Gazetteer {
         }
         let mut keys: Vec<(String, Vec<(u32, Via)>)> = text_keys.into_iter().collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(keys.iter().map(|k| k.0.as_str()))
-            .ok();
+        let ac = longest_match(keys.iter().map(|k| k.0.as_str()));
         let pattern_ids = keys.iter().enumerate().map(|(i, k)| (k.0.clone(), i)).collect();
         let patterns = keys.into_iter().map(|k| k.1).collect();
-        let zone_ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(ZONE_SUFFIXES)
-            .ok();
+        let zone_ac = longest_match(ZONE_SUFFIXES);
         Gazetteer {
             names,
             ac,
@@ -957,13 +949,7 @@ const SUPRA_REGIONS: &[&str] = &[
 ];
 
 /// [`SUPRA_REGIONS`] in one automaton (the longest name wins: `长三角地区`).
-static SUPRA_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(SUPRA_REGIONS)
-        .ok()
-});
+static SUPRA_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| longest_match(SUPRA_REGIONS));
 
 /// How a text defines a nickname for a region: `“国际滨”，是人们对杭州高新区(滨江)的赞誉`,
 /// `杭州高新区(滨江)(简称“国际滨”)`, `杭州高新区被誉为“国际滨”`.
