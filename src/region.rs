@@ -972,7 +972,7 @@ pub fn with_document_names(text: &str, mentions: Vec<RegionMention>) -> Vec<Regi
 }
 
 /// [`with_document_names`], with the document's folded copy if the caller
-/// has one (else it is built when the document defines a nickname).
+/// has one (else it is built here).
 pub(crate) fn with_document_names_folded(
     text: &str,
     given: Option<&Folded>,
@@ -1007,8 +1007,6 @@ pub(crate) fn with_document_names_folded(
     // A document defines a few nicknames; more would be noise (and cost a pass each).
     defined.dedup_by(|a, b| a.0 == b.0);
     defined.truncate(16);
-    // Nicknames are matched on folded text (traditional or simplified), which is
-    // only built when the document defines one.
     // Nicknames and areas are matched on the folded text (either script).
     let built;
     let folded = match given {
