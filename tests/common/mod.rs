@@ -27,19 +27,11 @@ pub fn shared_dir() -> PathBuf {
 
 /// The text of the dev article whose file name starts with `prefix` (`003`).
 pub fn dev_article(prefix: &str) -> String {
-    let dir = shared_dir().join("data").join("dev").join("articles");
-    let entries =
-        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("dev articles not readable in {} ({e})", dir.display()));
-    let path = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
-        .unwrap_or_else(|| panic!("no article {prefix}_*.txt in {}", dir.display()));
-    std::fs::read_to_string(&path).expect("a UTF-8 article")
+    dev_articles()
+        .into_iter()
+        .find(|(name, _)| name.starts_with(prefix))
+        .map(|(_, text)| text)
+        .unwrap_or_else(|| panic!("no dev article {prefix}_*.txt"))
 }
 
 /// score.py's greedy one-to-one matching: each gold, in order, takes the
