@@ -94,6 +94,29 @@ static T2S_INDEX: std::sync::LazyLock<T2sIndex> = std::sync::LazyLock::new(|| {
     T2sIndex { bits, rank, first }
 });
 
+impl T2sIndex {
+    /// True if the table maps `u`, a code point in `HAN_LOW..HAN_HIGH`.
+    #[inline(always)]
+    fn maps(&self, u: u32) -> bool {
+        let i = u.wrapping_sub(HAN_LOW) as usize;
+        self.bits.get(i / 64).is_some_and(|w| w & (1u64 << (i % 64)) != 0)
+    }
+
+    /// The simplified form of `c`, a code point in `HAN_LOW..HAN_HIGH`.
+    #[inline]
+    fn get(&self, u: u32) -> Option<char> {
+        let i = u.wrapping_sub(HAN_LOW) as usize;
+        let word = *self.bits.get(i / 64)?;
+        let bit = 1u64 << (i % 64);
+        if word & bit == 0 {
+            return None;
+        }
+        let below = (word & (bit - 1)).count_ones() as usize;
+        let at = self.first + *self.rank.get(i / 64)? as usize + below;
+        t2s::T2S.get(at).map(|&(_, s)| s)
+    }
+}
+
 /// The simplified form of `c` from the t2s table, if it has one.
 #[inline]
 fn simplified(c: char) -> Option<char> {
@@ -103,16 +126,7 @@ fn simplified(c: char) -> Option<char> {
         // planes may have entries (binary search); nothing else below does.
         return if u >= 0xF900 { t2s::simplified(c) } else { None };
     }
-    let index = &*T2S_INDEX;
-    let i = (u - HAN_LOW) as usize;
-    let word = *index.bits.get(i / 64)?;
-    let bit = 1u64 << (i % 64);
-    if word & bit == 0 {
-        return None;
-    }
-    let below = (word & (bit - 1)).count_ones() as usize;
-    let at = index.first + *index.rank.get(i / 64)? as usize + below;
-    t2s::T2S.get(at).map(|&(_, s)| s)
+    T2S_INDEX.get(u)
 }
 
 /// Folds a whole string with [`fold`], dropping pinyin annotations.
@@ -143,58 +157,125 @@ pub fn fold_str(s: &str) -> String {
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// `map[i]` is the original byte offset of folded byte `i`; one extra entry
-    /// maps the end.
-    /// (`u32`: a document over 4 GiB saturates rather than panics; half the
-    /// memory of `usize` matters on multi-megabyte pages.)
-    map: Vec<u32>,
+    /// Where folded offsets meet original ones: `(folded, original)` at the
+    /// start of each run of characters folded to characters of the same
+    /// length with nothing dropped before them, and one last pair for the
+    /// ends. Inside a run the two advance together, so the map costs nothing
+    /// on text that folding leaves alone (most text) instead of an offset per
+    /// byte. (`u32`: a document over 4 GiB saturates rather than panics.)
+    anchors: Vec<(u32, u32)>,
 }
 
 impl Folded {
     /// Folds `s`, whose first byte is at offset `base` of the original text.
     pub fn new(s: &str, base: usize) -> Self {
         let mut text = String::with_capacity(s.len());
-        let mut map = Vec::with_capacity(s.len() + 1);
+        let mut anchors = Vec::new();
         let offset = |i: usize| u32::try_from(base + i).unwrap_or(u32::MAX);
+        let folded_at = |t: &String| u32::try_from(t.len()).unwrap_or(u32::MAX);
         let bytes = s.as_bytes();
-        // Characters before `skip` belong to a pinyin annotation already read.
-        let mut skip = 0;
+        // `s[run..]` up to the current character is copied unchanged, and
+        // starts where the folded text's current run does.
+        let mut run = 0;
+        // The next character starts a run: after a dropped one or one whose
+        // length changed.
+        let mut anchor_next = true;
+        let index = &*T2S_INDEX;
         for (i, c) in s.char_indices() {
-            if i < skip {
-                continue;
+            if i < run {
+                continue; // inside an annotation already dropped
             }
-            let at = offset(i);
-            if c.is_ascii() {
-                text.push(c);
-                map.push(at);
+            let u = c as u32;
+            // The common characters: ASCII, and unified ideographs with no
+            // traditional form and no annotation after them, folded to
+            // themselves (the general path below answers the same).
+            if u < 0x80 || ((0x4E00..HAN_HIGH).contains(&u) && !index.maps(u) && !may_annotate(bytes.get(i + 3))) {
+                if anchor_next {
+                    anchors.push((folded_at(&text), offset(i)));
+                    anchor_next = false;
+                }
                 continue;
             }
             if is_ignorable(c) {
+                text.push_str(s.get(run..i).unwrap_or(""));
+                run = i + c.len_utf8();
+                anchor_next = true;
                 continue;
             }
             let end = i + c.len_utf8();
-            if may_annotate(bytes.get(end)) && is_han(c) {
-                skip = end + pinyin_len(s.get(end..).unwrap_or(""));
-            }
+            let annotated = may_annotate(bytes.get(end)) && is_han(c);
+            let skip = if annotated {
+                pinyin_len(s.get(end..).unwrap_or(""))
+            } else {
+                0
+            };
             let f = fold(c);
-            text.push(f);
-            for _ in 0..f.len_utf8() {
-                map.push(at);
+            if f == c && skip == 0 {
+                if anchor_next {
+                    anchors.push((folded_at(&text), offset(i)));
+                    anchor_next = false;
+                }
+                continue;
             }
+            text.push_str(s.get(run..i).unwrap_or(""));
+            if anchor_next || f.len_utf8() != c.len_utf8() {
+                anchors.push((folded_at(&text), offset(i)));
+            }
+            text.push(f);
+            anchor_next = f.len_utf8() != c.len_utf8() || skip > 0;
+            run = end + skip;
         }
-        map.push(offset(s.len()));
-        Folded { text, map }
+        text.push_str(s.get(run..).unwrap_or(""));
+        anchors.push((folded_at(&text), offset(s.len())));
+        Folded { text, anchors }
     }
 
-    /// The original byte offset of folded byte `i` (clamped to the end).
+    /// The original byte offset of folded byte `i` (clamped to the end); a
+    /// byte inside a character answers for the character's start.
     pub fn original(&self, i: usize) -> usize {
-        original_in(&self.map, i)
+        let mut i = i.min(self.text.len());
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        // The last anchor at or before `i`; the first is at 0.
+        let k = self.anchors.partition_point(|&(f, _)| (f as usize) <= i);
+        match self.anchors.get(k.wrapping_sub(1)) {
+            Some(&(f, o)) => (o as usize + (i - f as usize)).min(u32::MAX as usize),
+            None => 0,
+        }
     }
 
     /// The original byte offset just past folded byte range ending at `i`.
     pub fn original_end(&self, i: usize) -> usize {
         // The end of a match is the start of the next folded character.
         self.original(i)
+    }
+
+    /// The first folded byte whose character starts at or after original
+    /// offset `a` (the folded length if none does, one past it if `a` is
+    /// past the end).
+    fn folded_at(&self, a: usize) -> usize {
+        let k = self.anchors.partition_point(|&(_, o)| (o as usize) <= a);
+        let Some(&(f, o)) = self.anchors.get(k.wrapping_sub(1)) else {
+            return 0; // before the first character
+        };
+        let (f, o) = (f as usize, o as usize);
+        let Some(&(next_f, _)) = self.anchors.get(k) else {
+            // At or past the end anchor.
+            return if a == o { f } else { f + 1 };
+        };
+        // Inside a run, folded and original characters have the same
+        // lengths: the character at `a`, or the next one if `a` is inside
+        // one; past the run's characters (a dropped stretch) the next run.
+        let next_f = next_f as usize;
+        let mut i = f + (a - o);
+        if i >= next_f {
+            return next_f;
+        }
+        while !self.text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
     }
 
     /// The folded character at folded byte `i`.
@@ -216,14 +297,13 @@ impl Folded {
     /// borrowed: a clause or window of a document folded once, instead of
     /// folding the piece again.
     pub(crate) fn view(&self, a: usize, b: usize) -> FoldedView<'_> {
-        // Every byte of a folded character maps to the character's original
-        // start, so the first byte at or after an original offset begins a
-        // character.
-        let i = self.map.partition_point(|&o| (o as usize) < a);
-        let j = self.map.partition_point(|&o| (o as usize) < b).max(i);
+        let i = self.folded_at(a);
+        let j = self.folded_at(b).max(i);
         FoldedView {
             text: self.text.get(i..j).unwrap_or(""),
-            map: self.map.get(i..=j).unwrap_or(&[]),
+            folded: self,
+            start: i,
+            past_end: j > self.text.len(),
         }
     }
 
@@ -238,21 +318,22 @@ impl Folded {
 pub(crate) struct FoldedView<'a> {
     /// The folded text of the piece.
     pub(crate) text: &'a str,
-    map: &'a [u32],
+    folded: &'a Folded,
+    /// Where the piece starts in the folded text.
+    start: usize,
+    /// The piece was asked for past the end of the text: it has no offsets.
+    past_end: bool,
 }
 
 impl FoldedView<'_> {
     /// The original byte offset of folded byte `i` of the piece (clamped to
     /// its end).
     pub(crate) fn original(&self, i: usize) -> usize {
-        original_in(self.map, i)
+        if self.past_end {
+            return 0;
+        }
+        self.folded.original(self.start + i.min(self.text.len()))
     }
-}
-
-/// The original offset `map` gives folded byte `i`, clamped to its end.
-#[inline]
-fn original_in(map: &[u32], i: usize) -> usize {
-    map.get(i).or(map.last()).map_or(0, |&o| o as usize)
 }
 
 /// True for a character of the CJK unified ideographs (and extension A).
@@ -831,20 +912,50 @@ mod tests {
         assert_eq!(v, "中(abcdefgh)");
     }
 
-    /// The byte-level [`Folded::new`] against the obvious one built from a
-    /// [`Cursor`] (one folded character per cursor step).
+    /// The obvious folded text and map, built from a [`Cursor`] (one folded
+    /// character per cursor step, an original offset per folded byte).
+    fn folded_reference(s: &str, base: usize) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        for (start, _, c) in Cursor::new(s, 0) {
+            text.push(c);
+            map.resize(text.len(), base + start);
+        }
+        map.push(base + s.len());
+        (text, map)
+    }
+
+    /// [`Folded`] (text, `original`, `view`) against [`folded_reference`]:
+    /// `original(i)` is `map[i]`, and a view of original `a..b` starts at the
+    /// first folded byte mapped at or after `a`.
+    fn assert_folds_like_reference(s: &str) {
+        let base = 7;
+        let (text, map) = folded_reference(s, base);
+        let f = Folded::new(s, base);
+        assert_eq!(f.text, text, "{s:?}");
+        let got: Vec<usize> = (0..=text.len() + 2).map(|i| f.original(i)).collect();
+        let want: Vec<usize> = (0..=text.len() + 2)
+            .map(|i| *map.get(i).or(map.last()).unwrap())
+            .collect();
+        assert_eq!(got, want, "{s:?}");
+        let at = |a: usize| map.partition_point(|&o| o < a);
+        let ends = base + s.len() + 2;
+        for a in 0..=ends {
+            for b in [a, a + 1, a + 3, ends] {
+                let (i, j) = (at(a), at(b).max(at(a)));
+                let v = f.view(a, b);
+                assert_eq!(v.text, text.get(i..j).unwrap_or(""), "{s:?} view {a}..{b}");
+                let slice = map.get(i..=j).unwrap_or(&[]);
+                for k in 0..=v.text.len() + 1 {
+                    let want = slice.get(k).or(slice.last()).map_or(0, |&o| o);
+                    assert_eq!(v.original(k), want, "{s:?} view {a}..{b} at {k}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn folded_matches_cursor_reference() {
-        fn reference(s: &str, base: usize) -> (String, Vec<usize>) {
-            let mut text = String::new();
-            let mut map = Vec::new();
-            for (start, _, c) in Cursor::new(s, 0) {
-                text.push(c);
-                map.resize(text.len(), base + start);
-            }
-            map.push(base + s.len());
-            (text, map)
-        }
         for s in [
             "",
             "abc",
@@ -855,12 +966,27 @@ mod tests {
             "中(",
             "\u{feff}13\u{200b}18.2\u{202e}億\u{ad}元\u{2069}",
             "產\u{200d}(chǎn)",
+            "\u{200b}",
+            "發(fā)",
+            "—增長(zhǎng)１",
         ] {
-            let (text, map) = reference(s, 7);
-            let f = Folded::new(s, 7);
-            assert_eq!(f.text, text, "{s}");
-            let got: Vec<usize> = (0..=text.len()).map(|i| f.original(i)).collect();
-            assert_eq!(got, map, "{s}");
+            assert_folds_like_reference(s);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Any mix of the characters folding changes (traditional, full-width,
+        /// dashes, invisible ones, annotations) and those it keeps.
+        #[test]
+        fn folded_agrees_with_reference(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "中", "億", "發", "(fā)", "（chǎn）", "(ab", ")", "a", "5", "１", "．",
+                "\u{200b}", "\u{ad}", "—", "\u{3000}", "〇", "𠀀", "é",
+            ]),
+            0..12,
+        )) {
+            assert_folds_like_reference(&parts.concat());
         }
     }
 
