@@ -251,9 +251,11 @@ pub(crate) fn build(
     let mut qi = 0;
     let mut pi = 0;
     let mut sentence_start = 0;
+    // The end of the sentence at `sentence_start`, when already found.
+    let mut known_end = None;
     let _ = date;
     while sentence_start < text.len() && qi < quantities.len() {
-        let sentence_end = sentence_end(text, sentence_start);
+        let sentence_end = known_end.take().unwrap_or_else(|| sentence_end(text, sentence_start));
         // Periods seen before this sentence set the passage's year (for 全年).
         while let Some(p) = periods.get(pi) {
             if p.start >= sentence_start {
@@ -315,6 +317,7 @@ pub(crate) fn build(
         // or does not name a new subject before its first figure.
         let next = sentence_end;
         let next_end = self::sentence_end(text, next);
+        known_end = Some(next_end);
         if carried.is_some() && !refers_back(text, next) {
             let first_q = quantities.get(qi).map_or(next_end, |q| q.start.min(next_end));
             let from = subjects.list.partition_point(|s| s.start < next);
@@ -706,6 +709,21 @@ fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
             enterprises.push((start, i + len));
         }
     }
+    // Is a span inside an enterprise's name? The enterprises by start, with
+    // the furthest end of those up to each: one search per region.
+    let mut by_start = enterprises.clone();
+    by_start.sort_unstable();
+    let reach: Vec<usize> = by_start
+        .iter()
+        .scan(0, |far, &(_, b)| {
+            *far = b.max(*far);
+            Some(*far)
+        })
+        .collect();
+    let in_enterprise = |start: usize, end: usize| {
+        let n = by_start.partition_point(|&(a, _)| a <= start);
+        reach.get(n.wrapping_sub(1)).is_some_and(|&far| far >= end)
+    };
     for m in regions {
         if is_scope(text, m) {
             continue;
@@ -714,7 +732,7 @@ fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
         if TITLE_AFTER.iter().any(|w| after.clone().eat(w)) {
             continue;
         }
-        if enterprises.iter().any(|&(a, b)| a <= m.start && m.end <= b) || starts_org_name(text, m.end) {
+        if in_enterprise(m.start, m.end) || starts_org_name(text, m.end) {
             continue;
         }
         out.push(Subject {
