@@ -80,9 +80,11 @@ impl Document {
         let regions = Gazetteer::get().find_folded(&folded);
         let regions = region::with_document_names_folded(text, Some(&folded), regions);
         let periods = period::find(text, date);
-        let facts = fact::build(text, &folded, date, &quantities, &regions, &periods);
+        // The sentences of the facts, whose funds and targets a policy takes.
+        let ends = fact::sentence_ends(text);
+        let facts = fact::build(text, &folded, date, &quantities, &regions, &periods, &ends);
         let industries = industry::find_folded(text, &folded);
-        let policies = policy::find_with_folded(text, &folded, &regions, &quantities, &facts);
+        let policies = policy::find_with_folded(text, &folded, &regions, &quantities, &facts, &ends);
         Document {
             date,
             quantities,

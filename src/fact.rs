@@ -242,7 +242,15 @@ pub(crate) fn build(
     quantities: &[Quantity],
     regions: &[RegionMention],
     periods: &[PeriodMention],
+    ends: &[usize],
 ) -> Vec<Fact> {
+    // The end of the sentence that starts at `start` (a sentence start is 0
+    // or the end of the one before).
+    let end_of = |start: usize| {
+        ends.get(ends.partition_point(|&e| e <= start))
+            .copied()
+            .unwrap_or(text.len())
+    };
     let mut facts = Vec::new();
     let subjects = subjects(text, regions);
     let mut passage_year: Option<i32> = None;
@@ -251,11 +259,9 @@ pub(crate) fn build(
     let mut qi = 0;
     let mut pi = 0;
     let mut sentence_start = 0;
-    // The end of the sentence at `sentence_start`, when already found.
-    let mut known_end = None;
     let _ = date;
     while sentence_start < text.len() && qi < quantities.len() {
-        let sentence_end = known_end.take().unwrap_or_else(|| sentence_end(text, sentence_start));
+        let sentence_end = end_of(sentence_start);
         // Periods seen before this sentence set the passage's year (for 全年).
         while let Some(p) = periods.get(pi) {
             if p.start >= sentence_start {
@@ -316,8 +322,7 @@ pub(crate) fn build(
         // A new sentence keeps the period only if it refers back (其中, 于是 …)
         // or does not name a new subject before its first figure.
         let next = sentence_end;
-        let next_end = self::sentence_end(text, next);
-        known_end = Some(next_end);
+        let next_end = end_of(next);
         if carried.is_some() && !refers_back(text, next) {
             let first_q = quantities.get(qi).map_or(next_end, |q| q.start.min(next_end));
             let from = subjects.list.partition_point(|s| s.start < next);
@@ -333,8 +338,11 @@ pub(crate) fn build(
 /// What ends a sentence for facts (a clause after ； still shares its subject).
 pub(crate) const SENTENCE_ENDS: Terminators = Terminators::new(&["。", "！", "？", "!", "?", "\n"]);
 
-fn sentence_end(text: &str, start: usize) -> usize {
-    SENTENCE_ENDS.end_after(text, start)
+/// Byte offsets just past each sentence end of `text`, in order: found once
+/// per document for the facts and the policies.
+pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
+    let ends = &SENTENCE_ENDS;
+    std::iter::successors(ends.next_end(text, 0), |&e| ends.next_end(text, e)).collect()
 }
 
 /// The start of the clause holding `at`: after the last ，,；; or the sentence start.

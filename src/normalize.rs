@@ -647,12 +647,6 @@ impl Terminators {
         Terminators { words, first }
     }
 
-    /// Byte offset just past the first terminator at or after `start`, or
-    /// the end of `text`.
-    pub(crate) fn end_after(&self, text: &str, start: usize) -> usize {
-        self.next_end(text, start).unwrap_or(text.len())
-    }
-
     /// Byte offset just past the first terminator at or after `start`, if
     /// there is one.
     pub(crate) fn next_end(&self, text: &str, start: usize) -> Option<usize> {
@@ -1012,7 +1006,7 @@ mod tests {
                     .char_indices()
                     .find(|&(_, c)| matches!(c, '。' | '！' | '\n' | ';'))
                     .map_or(text.len(), |(i, c)| start + i + c.len_utf8());
-                assert_eq!(ENDS.end_after(text, start), slow, "{text:?} from {start}");
+                assert_eq!(ENDS.next_end(text, start).unwrap_or(text.len()), slow, "{text:?} from {start}");
             }
         }
     }

@@ -263,7 +263,9 @@ pub(crate) fn find_folded(text: &str, f: &Folded) -> Vec<PolicyMeasure> {
 /// assert_eq!(p.quantities[0].text, "不少于3亿元");
 /// ```
 pub fn find_with(text: &str, regions: &[RegionMention], quantities: &[Quantity], facts: &[Fact]) -> Vec<PolicyMeasure> {
-    attach(text, find(text), regions, quantities, facts)
+    let found = find(text);
+    let ends = if found.is_empty() { Vec::new() } else { fact::sentence_ends(text) };
+    attach(text, found, regions, quantities, facts, &ends)
 }
 
 /// [`find_with`] over the document's folded copy `f` of `text`.
@@ -273,22 +275,24 @@ pub(crate) fn find_with_folded(
     regions: &[RegionMention],
     quantities: &[Quantity],
     facts: &[Fact],
+    ends: &[usize],
 ) -> Vec<PolicyMeasure> {
-    attach(text, find_folded(text, f), regions, quantities, facts)
+    attach(text, find_folded(text, f), regions, quantities, facts, ends)
 }
 
-/// Gives each measure of `found` its issuing region, funds and targets.
+/// Gives each measure of `found` its issuing region, funds and targets;
+/// `bounds` are the sentence ends of `text` ([`fact::sentence_ends`]).
 fn attach(
     text: &str,
     mut found: Vec<PolicyMeasure>,
     regions: &[RegionMention],
     quantities: &[Quantity],
     facts: &[Fact],
+    bounds: &[usize],
 ) -> Vec<PolicyMeasure> {
     if found.is_empty() {
         return found;
     }
-    let bounds = sentence_ends(text);
     let span = |f: &Fact| (f.quantity.start, f.quantity.end);
     let targets: HashSet<(usize, usize)> = facts.iter().filter(|f| f.target).map(span).collect();
     // Outcomes of a statistical indicator (`海宁实现GDP 100亿元`) are not a measure's funds.
@@ -346,13 +350,6 @@ fn attach(
         m.quantities = near.into_iter().map(|(_, q)| q.clone()).collect();
     }
     found
-}
-
-/// Byte offsets just past each sentence terminator of `text`, in order.
-fn sentence_ends(text: &str) -> Vec<usize> {
-    // The sentences of the facts, whose funds and targets a measure takes.
-    let ends = &fact::SENTENCE_ENDS;
-    std::iter::successors(ends.next_end(text, 0), |&e| ends.next_end(text, e)).collect()
 }
 
 /// The longest policy word at the start of `s`.
