@@ -1006,7 +1006,11 @@ mod tests {
                     .char_indices()
                     .find(|&(_, c)| matches!(c, '。' | '！' | '\n' | ';'))
                     .map_or(text.len(), |(i, c)| start + i + c.len_utf8());
-                assert_eq!(ENDS.next_end(text, start).unwrap_or(text.len()), slow, "{text:?} from {start}");
+                assert_eq!(
+                    ENDS.next_end(text, start).unwrap_or(text.len()),
+                    slow,
+                    "{text:?} from {start}"
+                );
             }
         }
     }

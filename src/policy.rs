@@ -264,7 +264,11 @@ pub(crate) fn find_folded(text: &str, f: &Folded) -> Vec<PolicyMeasure> {
 /// ```
 pub fn find_with(text: &str, regions: &[RegionMention], quantities: &[Quantity], facts: &[Fact]) -> Vec<PolicyMeasure> {
     let found = find(text);
-    let ends = if found.is_empty() { Vec::new() } else { fact::sentence_ends(text) };
+    let ends = if found.is_empty() {
+        Vec::new()
+    } else {
+        fact::sentence_ends(text)
+    };
     attach(text, found, regions, quantities, facts, &ends)
 }
 
@@ -352,6 +356,22 @@ fn attach(
     found
 }
 
+/// The offset of the first opening quotation mark of [`QUOTES`] at or after
+/// `from`. Every one begins with byte E2 or E3, which no Han character does:
+/// the search compares bytes and decodes only at punctuation.
+fn next_open_quote(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = from;
+    loop {
+        i += bytes.get(i..)?.iter().position(|&b| b == 0xE2 || b == 0xE3)?;
+        let c = s.get(i..).and_then(|r| r.chars().next());
+        if c.is_some_and(|c| QUOTES.iter().any(|q| q.0 == c)) {
+            return Some(i);
+        }
+        i += 1;
+    }
+}
+
 /// The longest policy word at the start of `s`.
 fn head_at(s: &str) -> Option<&'static str> {
     HEADS
@@ -389,9 +409,8 @@ fn all_generic(mut s: &str) -> bool {
 
 /// Rules 1 and 2: quotations.
 fn quoted(s: &str, out: &mut Vec<Candidate>) {
-    let is_open = |c: char| QUOTES.iter().any(|q| q.0 == c);
     let mut from = 0;
-    while let Some(open_at) = s.get(from..).and_then(|r| r.find(is_open)).map(|i| from + i) {
+    while let Some(open_at) = next_open_quote(s, from) {
         let Some(open) = s.get(open_at..).and_then(|r| r.chars().next()) else {
             break;
         };
@@ -560,6 +579,24 @@ mod tests {
         for w in HEADS.iter().chain(TITLE_HEADS).chain(STOP_VERBS).chain(GENERIC) {
             assert_eq!(crate::normalize::fold_str(w), *w);
         }
+    }
+
+    #[test]
+    fn open_quotes_are_found_as_by_a_char_search() {
+        let is_open = |c: char| QUOTES.iter().any(|q| q.0 == c);
+        for s in ["", "“a”", "无引号，。—", "前「后『中“末", "—“", "x“"] {
+            for from in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                assert_eq!(
+                    next_open_quote(s, from),
+                    s[from..].find(is_open).map(|i| from + i),
+                    "{s:?} {from}"
+                );
+            }
+        }
+        // Every opening mark starts with E2 or E3.
+        assert!(QUOTES
+            .iter()
+            .all(|q| matches!(q.0.to_string().as_bytes()[0], 0xE2 | 0xE3)));
     }
 
     #[test]
