@@ -186,31 +186,30 @@ impl Folded {
                 continue; // inside an annotation already dropped
             }
             let u = c as u32;
-            // The common characters: ASCII, and unified ideographs with no
-            // traditional form and no annotation after them, folded to
-            // themselves (the general path below answers the same).
-            if u < 0x80 || ((0x4E00..HAN_HIGH).contains(&u) && !index.maps(u) && !may_annotate(bytes.get(i + 3))) {
-                if anchor_next {
-                    anchors.push((folded_at(&text), offset(i)));
-                    anchor_next = false;
-                }
-                continue;
-            }
-            if is_ignorable(c) {
+            // The common characters (ASCII, and unified ideographs with no
+            // traditional form and no annotation after them) fold to
+            // themselves with nothing to skip: no lookup needed.
+            let common =
+                u < 0x80 || ((0x4E00..HAN_HIGH).contains(&u) && !index.maps(u) && !may_annotate(bytes.get(i + 3)));
+            let (f, skip) = if common {
+                (c, 0)
+            } else if is_ignorable(c) {
                 text.push_str(s.get(run..i).unwrap_or(""));
                 run = i + c.len_utf8();
                 anchor_next = true;
                 continue;
-            }
-            let end = i + c.len_utf8();
-            let annotated = may_annotate(bytes.get(end)) && is_han(c);
-            let skip = if annotated {
-                pinyin_len(s.get(end..).unwrap_or(""))
             } else {
-                0
+                let end = i + c.len_utf8();
+                let annotated = may_annotate(bytes.get(end)) && is_han(c);
+                let skip = if annotated {
+                    pinyin_len(s.get(end..).unwrap_or(""))
+                } else {
+                    0
+                };
+                (fold(c), skip)
             };
-            let f = fold(c);
             if f == c && skip == 0 {
+                // Unchanged: it joins the run being copied.
                 if anchor_next {
                     anchors.push((folded_at(&text), offset(i)));
                     anchor_next = false;
@@ -223,7 +222,7 @@ impl Folded {
             }
             text.push(f);
             anchor_next = f.len_utf8() != c.len_utf8() || skip > 0;
-            run = end + skip;
+            run = i + c.len_utf8() + skip;
         }
         text.push_str(s.get(run..).unwrap_or(""));
         anchors.push((folded_at(&text), offset(s.len())));
