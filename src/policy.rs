@@ -356,17 +356,17 @@ fn attach(
     found
 }
 
-/// The offset of the first opening quotation mark of [`QUOTES`] at or after
-/// `from`. Every one begins with byte E2 or E3, which no Han character does:
-/// the search compares bytes and decodes only at punctuation.
-fn next_open_quote(s: &str, from: usize) -> Option<usize> {
+/// The first opening quotation mark of [`QUOTES`] at or after `from`: its
+/// offset and its pair. Every one begins with byte E2 or E3, which no Han
+/// character does: the search compares bytes and decodes only at punctuation.
+fn next_open_quote(s: &str, from: usize) -> Option<(usize, (char, char))> {
     let bytes = s.as_bytes();
     let mut i = from;
     loop {
         i += bytes.get(i..)?.iter().position(|&b| b == 0xE2 || b == 0xE3)?;
         let c = s.get(i..).and_then(|r| r.chars().next());
-        if c.is_some_and(|c| QUOTES.iter().any(|q| q.0 == c)) {
-            return Some(i);
+        if let Some(&pair) = QUOTES.iter().find(|q| Some(q.0) == c) {
+            return Some((i, pair));
         }
         i += 1;
     }
@@ -410,14 +410,8 @@ fn all_generic(mut s: &str) -> bool {
 /// Rules 1 and 2: quotations.
 fn quoted(s: &str, out: &mut Vec<Candidate>) {
     let mut from = 0;
-    while let Some(open_at) = next_open_quote(s, from) {
-        let Some(open) = s.get(open_at..).and_then(|r| r.chars().next()) else {
-            break;
-        };
+    while let Some((open_at, (open, close))) = next_open_quote(s, from) {
         from = open_at + open.len_utf8();
-        let Some(&(_, close)) = QUOTES.iter().find(|q| q.0 == open) else {
-            continue;
-        };
         let body_start = open_at + open.len_utf8();
         let mut close_at = None;
         for (n, (i, c)) in s.get(body_start..).unwrap_or("").char_indices().enumerate() {
@@ -587,8 +581,10 @@ mod tests {
         for s in ["", "“a”", "无引号，。—", "前「后『中“末", "—“", "x“"] {
             for from in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
                 assert_eq!(
-                    next_open_quote(s, from),
-                    s[from..].find(is_open).map(|i| from + i),
+                    next_open_quote(s, from).map(|(at, (open, _))| (at, open)),
+                    s[from..]
+                        .find(is_open)
+                        .map(|i| (from + i, s[from + i..].chars().next().unwrap())),
                     "{s:?} {from}"
                 );
             }
