@@ -717,11 +717,12 @@ fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
             enterprises.push((start, i + len));
         }
     }
-    // Is a span inside an enterprise's name? The enterprises by start, with
-    // the furthest end of those up to each: one search per region.
-    let mut by_start = enterprises.clone();
-    by_start.sort_unstable();
-    let reach: Vec<usize> = by_start
+    // Is a span inside an enterprise's name? The enterprises by start (a
+    // stable sort: the subjects are sorted by start below, stably, so this
+    // changes no order there), with the furthest end of those up to each:
+    // one search per region.
+    enterprises.sort_by_key(|e| e.0);
+    let reach: Vec<usize> = enterprises
         .iter()
         .scan(0, |far, &(_, b)| {
             *far = b.max(*far);
@@ -729,7 +730,7 @@ fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
         })
         .collect();
     let in_enterprise = |start: usize, end: usize| {
-        let n = by_start.partition_point(|&(a, _)| a <= start);
+        let n = enterprises.partition_point(|&(a, _)| a <= start);
         reach.get(n.wrapping_sub(1)).is_some_and(|&far| far >= end)
     };
     for m in regions {
