@@ -516,6 +516,9 @@ pub struct WordSet<T> {
     slots: Vec<(char, u32, u32)>,
     /// `32 - log2(slots.len())`: the hash keeps the top bits.
     shift: u32,
+    /// One bit per ASCII character that begins a word: most lookups in the
+    /// grammar stand at a digit, and fail here without a probe.
+    ascii: u128,
 }
 
 impl<T: Copy> WordSet<T> {
@@ -546,12 +549,24 @@ impl<T: Copy> WordSet<T> {
                 *s = run;
             }
         }
-        WordSet { entries, slots, shift }
+        let ascii = entries
+            .iter()
+            .filter(|e| e.0.is_ascii())
+            .fold(0u128, |m, e| m | 1u128 << (e.0 as u32));
+        WordSet {
+            entries,
+            slots,
+            shift,
+            ascii,
+        }
     }
 
     /// The entries whose word begins with `first`.
     #[inline]
     fn run(&self, first: char) -> &[(char, &'static str, T)] {
+        if first.is_ascii() && self.ascii & 1u128 << (first as u32) == 0 {
+            return &[];
+        }
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = slot_of(first, self.shift);
         while let Some(&(c, from, to)) = self.slots.get(i) {
@@ -1026,6 +1041,9 @@ mod tests {
             "万元",
             "万",
             "%",
+            "~",
+            "3D",
+            "\u{7f}",
             "个百分点",
             "个",
             "𠀀年",
