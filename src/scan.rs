@@ -257,10 +257,14 @@ const QUALIFIER_WORDS: &[(char, &str)] = &[
     ('超', "赶"),
 ];
 
-fn ends_word(prev: char, qualifier: char) -> bool {
-    QUALIFIER_WORDS
-        .iter()
-        .any(|&(q, before)| q == qualifier && before.contains(prev))
+/// True if the qualifier character `qualifier` (folded) at `at` ends a word
+/// with the character before it. The character before is read only for the
+/// qualifiers of [`QUALIFIER_WORDS`]: this runs at every possible start.
+fn ends_word(text: &str, at: usize, qualifier: char) -> bool {
+    let Some(&(_, before)) = QUALIFIER_WORDS.iter().find(|&&(q, _)| q == qualifier) else {
+        return false;
+    };
+    prev_char(text, at).map(fold).is_some_and(|p| before.contains(p))
 }
 
 /// The end of the run of numeral characters (digits, separators, magnitude
@@ -354,7 +358,7 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
         // when a numeral follows closely.
         let f = fold(ch);
         // 签约, 节约, 出超, 附近: the qualifier's character ends another word here.
-        if prev_char(text, pos).map(fold).is_some_and(|p| ends_word(p, f)) {
+        if ends_word(text, pos, f) {
             pos = step;
             continue;
         }
