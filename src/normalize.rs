@@ -22,7 +22,7 @@
 //! assert_eq!(folded, "产业");
 //! ```
 
-mod t2s;
+pub(crate) mod t2s;
 
 /// Maps one character to its canonical form: full-width ASCII forms to ASCII,
 /// the ideographic space to a space, `〇` to `零`, and traditional characters

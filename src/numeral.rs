@@ -290,7 +290,7 @@ fn lone_digit(text: &str, start: usize) -> Option<Numeral> {
 /// state; `None` leaves the numeral to the full [`Reader`] (checked against it
 /// for every character that can follow, in the unit tests).
 #[inline]
-fn plain_arabic(text: &str, start: usize) -> Option<Numeral> {
+pub(crate) fn plain_arabic(text: &str, start: usize) -> Option<Numeral> {
     let bytes = text.as_bytes().get(start..)?;
     let int = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     if int == 0 {

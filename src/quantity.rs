@@ -330,6 +330,45 @@ pub fn parse_expression(s: &str) -> Result<Quantity, ParseError> {
     if start >= end {
         return Err(ParseError::Empty);
     }
+    if let Some(q) = parse_plain(s, start, end) {
+        return Ok(q);
+    }
+    parse_full(s, start, end)
+}
+
+/// The fast path of [`parse_expression`] for the way most figures are
+/// written: ASCII digits (with 万 or 亿) and one unit word that ends the
+/// expression (`1318.2亿元`, `6.8%`, `50家`). No qualifier, sign, currency or
+/// special form begins with a digit, a fraction needs `分之` or a slash after
+/// its number (no unit word is either), and nothing follows the unit, so the
+/// rest of the grammar has nothing to read; the words it reads right after a
+/// number (个, 余, 多, 半) are left to it. `None` leaves the text to
+/// [`parse_full`], which the unit tests check this against.
+fn parse_plain(s: &str, start: usize, end: usize) -> Option<Quantity> {
+    let n = numeral::plain_arabic(s, start)?;
+    let at = Cursor::new(s, n.end);
+    if matches!(at.peek(), Some('个' | '余' | '多' | '半')) {
+        return None;
+    }
+    let (word, word_end) = unit::lookup(&at)?;
+    if word_end != end {
+        return None;
+    }
+    let value = n.value.checked_mul(numeral::pow10(i32::from(word.exp)))?;
+    Some(Quantity {
+        start,
+        end,
+        text: s.get(start..end)?.to_string(),
+        value: Some(value.normalize()),
+        low: None,
+        high: None,
+        unit: Some(Unit::new(word.code)),
+        qualifier: Qualifier::Exact,
+    })
+}
+
+/// [`parse_expression`] through the whole grammar.
+fn parse_full(s: &str, start: usize, end: usize) -> Result<Quantity, ParseError> {
     // Matched by reference: the raw reading is large, and moving it out of
     // the result costs two copies on this hot path.
     let read = read(s, start, Mode::Whole);
@@ -1199,6 +1238,105 @@ fn read_per<'a>(text: &'a str, mut p: Cursor<'a>, start: usize) -> Result<Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Wherever the fast path of `parse_expression` answers, the whole
+    /// grammar answers the same: every unit word (and its traditional and
+    /// full-width spellings) after each number shape, with what the grammar
+    /// reads around a unit before it, after it, or in place of its end.
+    #[test]
+    fn plain_parse_matches_grammar() {
+        let shapes = [
+            "0",
+            "7",
+            "2023",
+            "1318.2",
+            "6.80",
+            "007",
+            "12.",
+            "0.000001",
+            "99999999999999999.9",
+        ];
+        let magnitudes = ["", "万", "亿", "萬", "億", "万亿"];
+        // (between the number and the unit, after the unit)
+        let around = [
+            ("", ""),
+            (" ", ""),
+            ("\u{200b}", ""),
+            ("个", ""),
+            ("個", ""),
+            ("余", ""),
+            ("餘", ""),
+            ("多", ""),
+            ("半", ""),
+            ("", " "),
+            ("", "\u{200b}"),
+            ("", "以上"),
+            ("", "半"),
+            ("", "/家"),
+            ("", "元"),
+            ("", "美元"),
+            ("", "(含)"),
+            ("", "~9"),
+            ("", "至9"),
+            ("", "分"),
+            ("", "5分"),
+            ("分之", ""),
+            ("", "分之一"),
+            ("/", ""),
+            ("／", ""),
+            ("", "/5"),
+            ("", "x"),
+        ];
+        let traditional = |w: &str| -> String {
+            w.chars()
+                .map(|c| {
+                    crate::normalize::t2s::T2S
+                        .iter()
+                        .find(|&&(_, s)| s == c)
+                        .map_or(c, |&(t, _)| t)
+                })
+                .collect()
+        };
+        let full_width = |w: &str| -> String {
+            w.chars()
+                .map(|c| match c {
+                    '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+                    _ => c,
+                })
+                .collect()
+        };
+        let mut words: Vec<String> = unit::WORDS.iter().map(|w| w.word.to_string()).collect();
+        words.extend(unit::WORDS.iter().map(|w| traditional(w.word)));
+        words.extend(unit::WORDS.iter().map(|w| full_width(w.word)));
+        words.sort();
+        words.dedup();
+        let (mut answered, mut tried) = (0, 0);
+        for shape in shapes.iter().flat_map(|s| magnitudes.map(|m| format!("{s}{m}"))) {
+            for word in &words {
+                for (between, after) in around {
+                    let text = format!("{shape}{between}{word}{after}");
+                    tried += 1;
+                    if let Some(fast) = parse_plain(&text, 0, text.len()) {
+                        answered += 1;
+                        assert_eq!(Ok(fast), parse_full(&text, 0, text.len()), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(answered > 5000, "{answered} of {tried}");
+        // It answers for every unit word it may: those the grammar reads
+        // nothing special in, after a number the numeral's fast path reads.
+        for w in unit::WORDS.iter().filter(|w| !w.code.is_empty()) {
+            let special = w.word.starts_with(['个', '余', '多', '半']);
+            let text = format!("1318.2{}", w.word);
+            let plain_number = numeral::plain_arabic(&text, 0).is_some();
+            assert_eq!(
+                parse_plain(&text, 0, text.len()).is_some(),
+                !special && plain_number,
+                "{text:?}"
+            );
+        }
+    }
 
     /// What `followed` lets the scanner skip is exactly nothing: after each
     /// numeral shape, before every BMP character outside `FOLLOWERS`, the
