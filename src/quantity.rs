@@ -354,12 +354,16 @@ fn parse_plain(s: &str, start: usize, end: usize) -> Option<Quantity> {
     if word_end != end {
         return None;
     }
-    let value = n.value.checked_mul(numeral::pow10(i32::from(word.exp)))?;
+    // The numeral's value comes normalized; most unit words leave it as it is.
+    let value = match word.exp {
+        0 => n.value,
+        exp => n.value.checked_mul(numeral::pow10(i32::from(exp)))?.normalize(),
+    };
     Some(Quantity {
         start,
         end,
         text: s.get(start..end)?.to_string(),
-        value: Some(value.normalize()),
+        value: Some(value),
         low: None,
         high: None,
         unit: Some(Unit::new(word.code)),
