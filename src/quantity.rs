@@ -341,13 +341,14 @@ pub fn parse_expression(s: &str) -> Result<Quantity, ParseError> {
 /// expression (`1318.2亿元`, `6.8%`, `50家`). No qualifier, sign, currency or
 /// special form begins with a digit, a fraction needs `分之` or a slash after
 /// its number (no unit word is either), and nothing follows the unit, so the
-/// rest of the grammar has nothing to read; the words it reads right after a
-/// number (个, 余, 多, 半) are left to it. `None` leaves the text to
-/// [`parse_full`], which the unit tests check this against.
+/// rest of the grammar has nothing to read (个 before a magnitude, `两个亿`,
+/// is not a unit word); 余, 多 and 半 right after the number are left to it.
+/// `None` leaves the text to [`parse_full`], which the unit tests check this
+/// against.
 fn parse_plain(s: &str, start: usize, end: usize) -> Option<Quantity> {
     let n = numeral::plain_arabic(s, start)?;
     let at = Cursor::new(s, n.end);
-    if matches!(at.peek(), Some('个' | '余' | '多' | '半')) {
+    if matches!(at.peek(), Some('余' | '多' | '半')) {
         return None;
     }
     let (word, word_end) = unit::lookup(&at)?;
@@ -1331,7 +1332,7 @@ mod tests {
         // It answers for every unit word it may: those the grammar reads
         // nothing special in, after a number the numeral's fast path reads.
         for w in unit::WORDS.iter().filter(|w| !w.code.is_empty()) {
-            let special = w.word.starts_with(['个', '余', '多', '半']);
+            let special = w.word.starts_with(['余', '多', '半']);
             let text = format!("1318.2{}", w.word);
             let plain_number = numeral::plain_arabic(&text, 0).is_some();
             assert_eq!(
