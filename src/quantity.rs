@@ -476,6 +476,21 @@ static SUFFIX_SET: LazyLock<WordSet<Qualifier>> = LazyLock::new(|| WordSet::new(
 static CURRENCY_SIGN_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| WordSet::new(CURRENCY_SIGNS));
 static CURRENCY_WORD_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| WordSet::new(CURRENCY_WORDS_BEFORE));
 
+/// The currency word (新台币, 港币, 人民币 …, any script) that ends exactly at
+/// byte `at`, as its start and code; the longest one if several do.
+pub(crate) fn currency_before(text: &str, at: usize) -> Option<(usize, &'static str)> {
+    // Three characters, or more with a pinyin annotation inside (新(xīn)台币).
+    text.get(..at)?
+        .char_indices()
+        .rev()
+        .take(12)
+        .filter_map(|(i, _)| match CURRENCY_WORD_SET.longest(&Cursor::new(text, i)) {
+            Some((code, end)) if end == at => Some((i, code)),
+            _ => None,
+        })
+        .last()
+}
+
 /// Reads a numeral at the cursor, skipping spaces before it only in whole mode.
 fn numeral_at(c: &Cursor<'_>) -> Result<Option<Numeral>, NumeralError> {
     numeral::read(c.text(), c.pos())

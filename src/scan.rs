@@ -376,6 +376,9 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
             // A candidate never reaches into the next sentence.
             Ok(Some(r)) if r.end > pos && text.get(pos..r.end).is_some_and(|s| !s.contains(ends_sentence)) => {
                 let next = if accept(text, &r) {
+                    let mut r = r;
+                    let before = buf.last().map_or(0, |b| b.end);
+                    currency_written_before(text, &mut r, before);
                     let e = r.end;
                     buf.push(r);
                     e
@@ -396,6 +399,28 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
             }
         }
     }
+}
+
+/// `新臺幣4萬6342元`, `港币3000元`: the scanner finds the number first, and the
+/// currency written before it (at or after `from`, the end of the previous
+/// quantity) names the money that the generic 元 after it does not. The span
+/// then starts at the currency, as the grammar reads it in one expression.
+fn currency_written_before(text: &str, r: &mut Raw, from: usize) {
+    let generic_yuan = r.word.is_some_and(|w| w.word == "元" || w.word == "圆");
+    let Some(unit) = r.unit.filter(|u| generic_yuan && u.code() == "CNY") else {
+        return;
+    };
+    let Some((start, code)) = quantity::currency_before(text, r.start) else {
+        return;
+    };
+    if start < from {
+        return;
+    }
+    r.start = start;
+    r.unit = Some(match unit.per() {
+        Some(per) => Unit::rate(code, per),
+        None => Unit::new(code),
+    });
 }
 
 /// Context rules for one candidate (see the module docs).
@@ -808,6 +833,38 @@ mod tests {
         ] {
             assert_eq!(texts(s), Vec::<String>::new(), "{s}");
         }
+    }
+
+    #[test]
+    fn currency_written_before_the_number() {
+        let found = |s: &str| -> Vec<(String, String)> {
+            quantities(s)
+                .map(|q| (q.text, q.unit.map(|u| u.to_string()).unwrap_or_default()))
+                .collect()
+        };
+        let one = |t: &str, u: &str| vec![(t.to_string(), u.to_string())];
+        assert_eq!(found("月薪新臺幣4萬6342元，"), one("新臺幣4萬6342元", "TWD"));
+        assert_eq!(found("上限为港币3000元。"), one("港币3000元", "HKD"));
+        assert_eq!(found("预算为人民币125万元"), one("人民币125万元", "CNY"));
+        assert_eq!(found("收入新台币约4万元"), one("新台币约4万元", "TWD"));
+        assert_eq!(found("单价新台币3000元/平方米"), one("新台币3000元/平方米", "TWD/m2"));
+        // A unit of its own after the number decides; so does a currency that
+        // belongs to the quantity before.
+        assert_eq!(found("出口新台币300亿美元"), one("300亿美元", "USD"));
+        assert_eq!(
+            found("3000万美元5000元"),
+            vec![
+                ("3000万美元".to_string(), "USD".to_string()),
+                ("5000元".to_string(), "CNY".to_string())
+            ]
+        );
+        assert_eq!(
+            found("1美元兑7.1元"),
+            vec![
+                ("1美元".to_string(), "USD".to_string()),
+                ("7.1元".to_string(), "CNY".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -293,10 +293,11 @@ fn dev_gold_scores() {
     check_scores(&load_articles(), "dev gold set", MIN_VALUE_F1, MIN_EXACT_F1);
 }
 
-/// The held-out set: value F1 0.981, exact 0.972 when these thresholds were set.
+/// The held-out set: value F1 0.985, exact 0.976 when these thresholds were
+/// last raised (0.981 and 0.972 when first set).
 #[test]
 fn heldout_scores() {
-    check_scores(&load_heldout(), "held-out set", 0.975, 0.965);
+    check_scores(&load_heldout(), "held-out set", 0.98, 0.97);
 }
 
 fn check_scores(articles: &[Article], name: &str, min_value: f64, min_exact: f64) {
