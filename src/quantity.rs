@@ -730,10 +730,7 @@ fn read_body<'a>(
         r.value = r.value.map(|v| -v);
     }
     if let Some(code) = sign {
-        let generic_yuan = r.word.is_some_and(|w| w.word == "元" || w.word == "圆");
-        if r.unit.is_none() || generic_yuan {
-            r.unit = Some(Unit::new(code));
-        } else if r.unit.is_some_and(|u| u.code() != code) {
+        if !r.name_currency(code) {
             return Ok(None);
         }
     }
@@ -983,6 +980,29 @@ fn read_after_number<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: M
 }
 
 impl Raw {
+    /// True if the unit was read from the generic 元 (or 圆), which a
+    /// currency named before the number overrides: 新台币3000元 is TWD.
+    pub(crate) fn generic_yuan(&self) -> bool {
+        self.word.is_some_and(|w| w.word == "元" || w.word == "圆")
+    }
+
+    /// Gives the money `code`, written before the number (a sign or a
+    /// currency word), to a reading with no unit or only the generic 元; a
+    /// rate keeps its denominator (`¥0.5/家`, `新台币3000元/平方米`). False if
+    /// the reading names other money of its own (`港币300美元`).
+    pub(crate) fn name_currency(&mut self, code: &'static str) -> bool {
+        let per = match self.unit {
+            None => self.bare_per.take(),
+            Some(u) if self.generic_yuan() => u.per(),
+            Some(u) => return u.code() == code,
+        };
+        self.unit = Some(match per {
+            Some(per) => Unit::rate(code, per),
+            None => Unit::new(code),
+        });
+        true
+    }
+
     fn multiply_by(&mut self, m: Decimal) -> Result<(), NumeralError> {
         for v in [&mut self.value, &mut self.low, &mut self.high].into_iter().flatten() {
             *v = v.checked_mul(m).ok_or(NumeralError::Overflow { start: 0, end: 0 })?;
@@ -1346,6 +1366,19 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// Money written before the number replaces only the generic 元, and a
+    /// rate keeps its denominator, in one expression as in the scanner.
+    #[test]
+    fn currency_before_the_number() {
+        let unit = |s: &str| parse_expression(s).map(|q| q.unit.map(|u| u.to_string()));
+        assert_eq!(unit("新台币3000元"), Ok(Some("TWD".to_string())));
+        assert_eq!(unit("新台币3000元/平方米"), Ok(Some("TWD/m2".to_string())));
+        assert_eq!(unit("¥3000元/平方米"), Ok(Some("CNY/m2".to_string())));
+        assert_eq!(unit("¥0.5/家"), Ok(Some("CNY/家".to_string())));
+        assert_eq!(unit("US$5"), Ok(Some("USD".to_string())));
+        assert_eq!(unit("人民币3亿美元").ok(), None);
     }
 
     /// What `followed` lets the scanner skip is exactly nothing: after each

@@ -374,9 +374,8 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
         }
         match quantity::read(text, pos, Mode::Scan) {
             // A candidate never reaches into the next sentence.
-            Ok(Some(r)) if r.end > pos && text.get(pos..r.end).is_some_and(|s| !s.contains(ends_sentence)) => {
+            Ok(Some(mut r)) if r.end > pos && text.get(pos..r.end).is_some_and(|s| !s.contains(ends_sentence)) => {
                 let next = if accept(text, &r) {
-                    let mut r = r;
                     let before = buf.last().map_or(0, |b| b.end);
                     currency_written_before(text, &mut r, before);
                     let e = r.end;
@@ -406,21 +405,13 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
 /// quantity) names the money that the generic 元 after it does not. The span
 /// then starts at the currency, as the grammar reads it in one expression.
 fn currency_written_before(text: &str, r: &mut Raw, from: usize) {
-    let generic_yuan = r.word.is_some_and(|w| w.word == "元" || w.word == "圆");
-    let Some(unit) = r.unit.filter(|u| generic_yuan && u.code() == "CNY") else {
-        return;
-    };
-    let Some((start, code)) = quantity::currency_before(text, r.start) else {
-        return;
-    };
-    if start < from {
+    if !r.generic_yuan() {
         return;
     }
-    r.start = start;
-    r.unit = Some(match unit.per() {
-        Some(per) => Unit::rate(code, per),
-        None => Unit::new(code),
-    });
+    match quantity::currency_before(text, r.start) {
+        Some((start, code)) if start >= from && r.name_currency(code) => r.start = start,
+        _ => {}
+    }
 }
 
 /// Context rules for one candidate (see the module docs).
