@@ -8,8 +8,8 @@
 //! assert_eq!(canonical("马面裙布料日产量"), None);
 //! ```
 
-use crate::normalize::{fold_str, longest_match};
-use aho_corasick::AhoCorasick;
+use crate::lexicon::Matcher;
+use crate::normalize::fold_str;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -24,7 +24,7 @@ struct Lexicon {
     by_name: HashMap<&'static str, &'static str>,
     /// Canonical names, once each, in table order.
     unique: Vec<&'static str>,
-    ac: Option<AhoCorasick>,
+    ac: Option<Matcher>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -48,7 +48,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for (n, c) in names.iter().zip(&canon) {
         by_name.entry(*n).or_insert(*c);
     }
-    let ac = longest_match(&names);
+    let ac = Matcher::new(&names);
     let mut unique: Vec<&'static str> = Vec::new();
     for c in &canon {
         if !unique.contains(c) {

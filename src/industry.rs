@@ -66,8 +66,8 @@
 //! }
 //! ```
 
-use crate::normalize::{longest_match, Folded};
-use aho_corasick::AhoCorasick;
+use crate::lexicon::Matcher;
+use crate::normalize::Folded;
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -365,11 +365,11 @@ const CONNECTORS: &[&str] = &["以及", "及", "和", "与", "暨"];
 const MAX_PHRASE: usize = 90;
 
 struct Lexicon {
-    ac: Option<AhoCorasick>,
+    ac: Option<Matcher>,
 }
 
 static AUTOMATON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    ac: longest_match(LEXICON.iter().map(|r| r.0)),
+    ac: Matcher::new(LEXICON.iter().map(|r| r.0)),
 });
 
 /// The kind of an industry word of the lexicon (simplified or traditional script), if it is one.

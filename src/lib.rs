@@ -13,6 +13,7 @@ pub mod fact;
 pub mod format;
 pub mod indicator;
 pub mod industry;
+mod lexicon;
 pub mod normalize;
 pub mod numeral;
 pub mod period;

@@ -619,22 +619,6 @@ impl WordSet<()> {
     }
 }
 
-/// A leftmost-longest automaton over `patterns` (folded words: regions,
-/// industries, policy words, indicators), built as a DFA: the lexicons are
-/// small next to the documents read with them, and a DFA measured fastest
-/// there. `None` if it cannot be built (it can for every lexicon here).
-pub(crate) fn longest_match<I, P>(patterns: I) -> Option<aho_corasick::AhoCorasick>
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(patterns)
-        .ok()
-}
-
 /// A small set of literal terminators (sentence ends) searched for byte by
 /// byte: a table lookup per byte, a comparison only at the bytes that may
 /// begin one, and never a decoded character (checked against a char-by-char

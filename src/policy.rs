@@ -79,7 +79,8 @@
 
 use crate::fact::{self, Fact};
 use crate::indicator;
-use crate::normalize::{is_han, longest_match, Folded};
+use crate::lexicon::Matcher;
+use crate::normalize::{is_han, Folded};
 use crate::quantity::Quantity;
 use crate::region::{Level, RegionMention};
 use aho_corasick::AhoCorasick;
@@ -183,7 +184,7 @@ const MAX_CARRIED: usize = 8;
 /// Most region mentions or quantities looked at on either side of a measure.
 const MAX_LOOK: usize = 64;
 
-static HEAD_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| longest_match(HEADS));
+static HEAD_AC: LazyLock<Option<Matcher>> = LazyLock::new(|| Matcher::new(HEADS));
 
 static VERB_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(STOP_VERBS).ok());
 

@@ -75,9 +75,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Input};
-
-use crate::normalize::{fold_str, is_han, longest_match, Folded, WordSet};
+use crate::lexicon::Matcher;
+use crate::normalize::{fold_str, is_han, Folded, WordSet};
 
 #[cfg(feature = "gazetteer")]
 mod gazetteer;
@@ -221,13 +220,13 @@ pub struct Gazetteer {
     /// Folded name or short form → entry indices (for `lookup`; every name).
     names: HashMap<String, Vec<u32>>,
     /// The automaton over the text patterns (`None` only if it failed to build).
-    ac: Option<AhoCorasick>,
+    ac: Option<Matcher>,
     /// Per pattern of `ac`: its candidates.
     patterns: Vec<Vec<(u32, Via)>>,
     /// Text pattern → its index in `patterns`.
     pattern_ids: HashMap<String, usize>,
     /// The zone suffixes (leftmost-longest).
-    zone_ac: Option<AhoCorasick>,
+    zone_ac: Option<Matcher>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
@@ -506,10 +505,10 @@ impl Gazetteer {
         }
         let mut keys: Vec<(String, Vec<(u32, Via)>)> = text_keys.into_iter().collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
-        let ac = longest_match(keys.iter().map(|k| k.0.as_str()));
+        let ac = Matcher::new(keys.iter().map(|k| k.0.as_str()));
         let pattern_ids = keys.iter().enumerate().map(|(i, k)| (k.0.clone(), i)).collect();
         let patterns = keys.into_iter().map(|k| k.1).collect();
-        let zone_ac = longest_match(ZONE_SUFFIXES);
+        let zone_ac = Matcher::new(ZONE_SUFFIXES);
         Gazetteer {
             names,
             ac,
@@ -528,7 +527,7 @@ impl Gazetteer {
         let mut seen: HashSet<u32> = HashSet::new();
         let mut pos = 0;
         while pos < f.text.len() {
-            let Some(m) = ac.find(Input::new(&f.text).range(pos..)) else {
+            let Some(m) = ac.find_at(&f.text, pos) else {
                 break;
             };
             let (s, e) = (m.start(), m.end());
@@ -949,7 +948,7 @@ const SUPRA_REGIONS: &[&str] = &[
 ];
 
 /// [`SUPRA_REGIONS`] in one automaton (the longest name wins: `长三角地区`).
-static SUPRA_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| longest_match(SUPRA_REGIONS));
+static SUPRA_AC: LazyLock<Option<Matcher>> = LazyLock::new(|| Matcher::new(SUPRA_REGIONS));
 
 /// How a text defines a nickname for a region: `“国际滨”，是人们对杭州高新区(滨江)的赞誉`,
 /// `杭州高新区(滨江)(简称“国际滨”)`, `杭州高新区被誉为“国际滨”`.
