@@ -60,8 +60,8 @@ fn slots(key: u64) -> [usize; 2] {
 }
 
 /// The length of the UTF-8 sequence a byte leads (1 for a continuation byte,
-/// which no word starts with), by a table on its high four bits: no branch
-/// in the search loop, where text switches between ASCII and Han at random.
+/// which no word starts with), by a table on its high four bits: the search
+/// loop takes the next character's length without a branch.
 #[inline]
 fn char_len(b: u8) -> usize {
     const LEN: [u8; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
@@ -202,8 +202,11 @@ impl Matcher {
                 } else {
                     4
                 }
-            } else {
+            } else if b0 >= 0xC0 {
                 2
+            } else {
+                // A continuation byte (`from` inside a character) starts no word.
+                1
             };
             // The eight bytes from `i`: each key is a prefix of them, and the
             // next character's lead byte is among them (zero past the end:
@@ -306,6 +309,20 @@ mod tests {
         ) {
             let text: String = parts.concat();
             prop_assert_eq!(fast(WORDS, &text), reference(WORDS, &text));
+        }
+
+        #[test]
+        fn finds_from_any_offset(text in "[杭州市江浙éa5G😀国中区 ]{0,30}", cut in 0usize..200) {
+            let from = cut.min(text.len());
+            let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(WORDS).unwrap();
+            let want = ac.find(Input::new(&text).range(from..)).map(|m| (m.pattern(), m.start(), m.end()));
+            for filtered in [true, false] {
+                let got = Matcher::build(WORDS, filtered)
+                    .unwrap()
+                    .find_at(&text, from)
+                    .map(|m| (m.pattern(), m.start(), m.end()));
+                prop_assert_eq!(got, want, "filtered: {}, from {}", filtered, from);
+            }
         }
     }
 }
