@@ -359,12 +359,13 @@ fn attach(
 
 /// The first opening quotation mark of [`QUOTES`] at or after `from`: its
 /// offset and its pair. Every one begins with byte E2 or E3, which no Han
-/// character does: the search compares bytes and decodes only at punctuation.
+/// character does: the search looks for those bytes (memchr, SIMD) and
+/// decodes only at punctuation.
 fn next_open_quote(s: &str, from: usize) -> Option<(usize, (char, char))> {
     let bytes = s.as_bytes();
     let mut i = from;
     loop {
-        i += bytes.get(i..)?.iter().position(|&b| b == 0xE2 || b == 0xE3)?;
+        i += memchr::memchr2(0xE2, 0xE3, bytes.get(i..)?)?;
         let c = s.get(i..).and_then(|r| r.chars().next());
         if let Some(&pair) = QUOTES.iter().find(|q| Some(q.0) == c) {
             return Some((i, pair));
