@@ -373,15 +373,8 @@ fn window_start(text: &str, lo: usize, at: usize) -> usize {
 /// A region mention that names the scope of a rank or a total (位居杭州第一,
 /// 占全区比重) rather than the subject.
 fn is_scope(text: &str, m: &RegionMention) -> bool {
-    let before: String = text
-        .get(..m.start)
-        .unwrap_or("")
-        .chars()
-        .rev()
-        .take(2)
-        .map(fold)
-        .collect();
-    before.starts_with('居') || before.starts_with('列') || before.starts_with('全') || before.starts_with("居位")
+    let before = text.get(..m.start).and_then(|h| h.chars().next_back()).map(fold);
+    matches!(before, Some('居' | '列' | '全'))
 }
 
 /// The position of quantity `i` in the list of figures that follows the last
@@ -655,18 +648,25 @@ const ORG_SUFFIXES: &[&str] = &[
 /// True if the region mention ending at `end` begins an organisation's name:
 /// the run of name characters after it ends with one of [`ORG_SUFFIXES`].
 fn starts_org_name(text: &str, end: usize) -> bool {
-    let run: String = text
+    // The run (at most 10 characters, folded) in a buffer on the stack.
+    let mut buf = [0u8; 40];
+    let mut len = 0;
+    for c in text
         .get(end..)
         .unwrap_or("")
         .chars()
         .take(10)
         .take_while(|c| crate::normalize::is_han(*c) && !"的在和与及是为将从对把被、".contains(*c))
         .map(fold)
-        .collect();
-    (0..=run.len()).filter(|&i| run.is_char_boundary(i)).any(|i| {
-        let prefix = run.get(..i).unwrap_or("");
-        ORG_SUFFIXES.iter().any(|s| prefix.ends_with(s))
-    })
+    {
+        let Some(slot) = buf.get_mut(len..len + c.len_utf8()) else {
+            break;
+        };
+        len += c.encode_utf8(slot).len();
+    }
+    let run = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
+    // Some prefix of the run ends with a suffix: the suffix is in the run.
+    ORG_SUFFIXES.iter().any(|s| run.contains(s))
 }
 
 /// Words that make a region mention part of a title (新吴区委书记, 海宁市长).
@@ -729,7 +729,10 @@ fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
             continue;
         }
         let after = Cursor::new(text, m.end);
-        if TITLE_AFTER.iter().any(|w| after.clone().eat(w)) {
+        // A title word starts with the next character (most do not).
+        let next = after.peek();
+        let titled = next.is_some_and(|c| TITLE_AFTER.iter().any(|w| w.starts_with(c)));
+        if titled && TITLE_AFTER.iter().any(|w| after.clone().eat(w)) {
             continue;
         }
         if in_enterprise(m.start, m.end) || starts_org_name(text, m.end) {
@@ -885,7 +888,9 @@ fn indicator_for(
         }
     }
     let mut name = strip_links(words);
-    for w in RANK_SCOPE {
+    // Every scope word has 居, 列 or 排.
+    let scoped = name.contains(['居', '列', '排']);
+    for w in RANK_SCOPE.iter().filter(|_| scoped) {
         // 居五地第2, but not the 居 of 居民.
         if let Some(i) = name
             .match_indices(w)
@@ -946,7 +951,7 @@ fn clean_tail(s: &str) -> &str {
 /// The canonical name for `name`, or for the one canonical name it begins
 /// (每万人高价值发明专利 → 每万人高价值发明专利拥有量).
 fn canonical_or_completed(name: &str) -> Option<String> {
-    if let Some(c) = indicator::canonical(name) {
+    if let Some(c) = indicator::canonical_folded(name) {
         return Some(c.to_string());
     }
     if name.chars().count() < 4 {
@@ -977,7 +982,7 @@ fn respective_name(words: &str, index: Option<usize>) -> Option<String> {
     let item = *items.get(index)?;
     let first = items.first().copied().unwrap_or("");
     let last = items.last().copied().unwrap_or("");
-    let known = |s: &str| indicator::canonical(s).map(str::to_string);
+    let known = |s: &str| indicator::canonical_folded(s).map(str::to_string);
     if let Some(c) = known(item) {
         return Some(c);
     }
@@ -998,25 +1003,28 @@ fn respective_name(words: &str, index: Option<usize>) -> Option<String> {
 
 /// Removes link words (verbs, particles) from both ends of a phrase.
 fn strip_links(s: &str) -> &str {
+    let ends = &*LINK_ENDS;
     let mut s = s.trim();
     loop {
         let before = s.len();
-        // Compare a word only where its last (first) character is the text's:
-        // most words fail there, with no string comparison.
-        let (mut first, mut last) = (s.chars().next(), s.chars().next_back());
-        for &(w, wf, wl) in LINK_ENDS.iter() {
-            if last == Some(wl) {
-                if let Some(x) = s.strip_suffix(w) {
-                    s = x.trim_end();
-                    (first, last) = (s.chars().next(), s.chars().next_back());
-                }
+        // The words in list order, skipping to the next one whose last (first)
+        // character is the phrase's: most words fail there, untouched.
+        let mut i = 0;
+        while i < LINK_WORDS.len() {
+            let (first, last) = (s.chars().next(), s.chars().next_back());
+            let next = (ends.ending(last) | ends.starting(first)) & (u128::MAX << i);
+            if next == 0 {
+                break;
             }
-            if first == Some(wf) {
-                if let Some(x) = s.strip_prefix(w) {
-                    s = x.trim_start();
-                    (first, last) = (s.chars().next(), s.chars().next_back());
-                }
+            i = next.trailing_zeros() as usize;
+            let Some(&w) = LINK_WORDS.get(i) else { break };
+            if let Some(x) = s.strip_suffix(w) {
+                s = x.trim_end();
             }
+            if let Some(x) = s.strip_prefix(w) {
+                s = x.trim_start();
+            }
+            i += 1;
         }
         if s.len() == before {
             return s;
@@ -1024,12 +1032,50 @@ fn strip_links(s: &str) -> &str {
     }
 }
 
-/// [`LINK_WORDS`] in order, each with its first and last character.
-static LINK_ENDS: std::sync::LazyLock<Vec<(&'static str, char, char)>> = std::sync::LazyLock::new(|| {
-    LINK_WORDS
-        .iter()
-        .filter_map(|&w| Some((w, w.chars().next()?, w.chars().next_back()?)))
-        .collect()
+/// For each character that ends (begins) a word of [`LINK_WORDS`], the set of
+/// those words, as bits by position in the list.
+struct LinkEnds {
+    by_last: Vec<(char, u128)>,
+    by_first: Vec<(char, u128)>,
+}
+
+impl LinkEnds {
+    fn lookup(table: &[(char, u128)], c: Option<char>) -> u128 {
+        c.and_then(|c| table.binary_search_by_key(&c, |e| e.0).ok())
+            .and_then(|i| table.get(i))
+            .map_or(0, |e| e.1)
+    }
+
+    fn ending(&self, c: Option<char>) -> u128 {
+        Self::lookup(&self.by_last, c)
+    }
+
+    fn starting(&self, c: Option<char>) -> u128 {
+        Self::lookup(&self.by_first, c)
+    }
+}
+
+const _: () = assert!(LINK_WORDS.len() <= 128, "the link-word masks are 128 bits");
+
+static LINK_ENDS: std::sync::LazyLock<LinkEnds> = std::sync::LazyLock::new(|| {
+    let mut by_last: Vec<(char, u128)> = Vec::new();
+    let mut by_first: Vec<(char, u128)> = Vec::new();
+    fn add(table: &mut Vec<(char, u128)>, c: char, bit: u128) {
+        match table.iter_mut().find(|e| e.0 == c) {
+            Some(e) => e.1 |= bit,
+            None => table.push((c, bit)),
+        }
+    }
+    for (i, w) in LINK_WORDS.iter().enumerate().take(128) {
+        let bit = 1u128 << i;
+        if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
+            add(&mut by_first, f, bit);
+            add(&mut by_last, l, bit);
+        }
+    }
+    by_last.sort_by_key(|e| e.0);
+    by_first.sort_by_key(|e| e.0);
+    LinkEnds { by_last, by_first }
 });
 
 /// The change written just before a figure: 同比增长, 较2019年提高, 下降 …
@@ -1098,6 +1144,39 @@ mod tests {
         }
         for c in &cases {
             assert_eq!(strip_links(c), reference(c), "{c:?}");
+        }
+    }
+
+    /// Finding a suffix anywhere in the run is asking whether some prefix of
+    /// the run ends with one.
+    #[test]
+    fn org_names_match_prefix_search() {
+        fn reference(text: &str, end: usize) -> bool {
+            let run: String = text
+                .get(end..)
+                .unwrap_or("")
+                .chars()
+                .take(10)
+                .take_while(|c| crate::normalize::is_han(*c) && !"的在和与及是为将从对把被、".contains(*c))
+                .map(fold)
+                .collect();
+            (0..=run.len()).filter(|&i| run.is_char_boundary(i)).any(|i| {
+                let prefix = run.get(..i).unwrap_or("");
+                ORG_SUFFIXES.iter().any(|s| prefix.ends_with(s))
+            })
+        }
+        let mut cases = vec![String::new(), "浙江".to_string()];
+        for s in ORG_SUFFIXES {
+            cases.push(format!("杭州{s}"));
+            cases.push(format!("杭州工商{s}的"));
+            cases.push(format!("杭州的{s}"));
+            cases.push(format!("杭州一二三四五六七八九十{s}"));
+            cases.push(format!("杭州經濟技術開發{s}"));
+        }
+        for c in &cases {
+            for end in (0..=c.len()).filter(|&i| c.is_char_boundary(i)) {
+                assert_eq!(starts_org_name(c, end), reference(c, end), "{c:?} at {end}");
+            }
         }
     }
 

@@ -71,6 +71,12 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     LEXICON.by_name.get(folded.as_str()).copied()
 }
 
+/// [`canonical`] for a name already folded (the text of a
+/// [`crate::normalize::Folded`]): a lookup with no folded copy.
+pub(crate) fn canonical_folded(name: &str) -> Option<&'static str> {
+    LEXICON.by_name.get(name.trim()).copied()
+}
+
 /// Every canonical name, in table order.
 ///
 /// ```
