@@ -585,14 +585,7 @@ impl Gazetteer {
             if boundary {
                 return true;
             }
-            let mut code = ENTRIES.get(i as usize).map_or(0, |e| e.0);
-            while let Some(e) = index_of(code).and_then(|ci| ENTRIES.get(ci)) {
-                if seen.contains(&e.0) {
-                    return true;
-                }
-                code = e.3;
-            }
-            false
+            lineage(i as usize).any(|e| seen.contains(&e.0))
         };
         let is_county = |i: u32| ENTRIES.get(i as usize).is_some_and(|e| e.2 == Level::County);
         cands
@@ -704,14 +697,10 @@ impl Gazetteer {
                 return (false, 0, i32::MIN);
             };
             let own = ctx.seen.get(&e.0).is_some_and(|s| s.1);
-            let mut anc = e.3;
-            let mut recent = 0;
-            while let Some(a) = index_of(anc).and_then(|ai| ENTRIES.get(ai)) {
-                if let Some(s) = ctx.seen.get(&a.0) {
-                    recent = recent.max(s.0);
-                }
-                anc = a.3;
-            }
+            let recent = lineage(i as usize)
+                .skip(1)
+                .filter_map(|a| ctx.seen.get(&a.0))
+                .fold(0, |recent, s| recent.max(s.0));
             (own, recent, -i32::from(e.2.depth()))
         };
         let mut best: Vec<u32> = Vec::new();
@@ -730,13 +719,11 @@ impl Gazetteer {
             [one] => Some(*one as usize),
             _ => None,
         };
-        if let Some(e) = chosen.and_then(|i| ENTRIES.get(i)) {
+        if let Some((i, e)) = chosen.and_then(|i| Some((i, ENTRIES.get(i)?))) {
             let order = ctx.order;
             ctx.seen.insert(e.0, (order, true));
-            let mut anc = e.3;
-            while let Some(a) = index_of(anc).and_then(|ai| ENTRIES.get(ai)) {
+            for a in lineage(i).skip(1) {
                 ctx.seen.entry(a.0).or_insert((order, false)).0 = order;
-                anc = a.3;
             }
         }
         let level = tops.first().map_or(Level::County, |e| e.2);
@@ -905,18 +892,30 @@ fn is_ancestor(a: u32, i: u32) -> bool {
     let Some(target) = ENTRIES.get(a as usize).map(|e| e.0) else {
         return false;
     };
-    let mut code = ENTRIES.get(i as usize).map_or(0, |e| e.3);
-    while let Some(e) = index_of(code).and_then(|ci| ENTRIES.get(ci)) {
-        if e.0 == target {
-            return true;
-        }
-        code = e.3;
-    }
-    false
+    lineage(i as usize).skip(1).any(|e| e.0 == target)
 }
 
 fn index_of(code: u32) -> Option<usize> {
     ENTRIES.binary_search_by_key(&code, |e| e.0).ok()
+}
+
+/// For each entry, the index of its parent's entry (`u32::MAX` for none):
+/// walking up the tree by index instead of a search per level.
+static PARENTS: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    ENTRIES
+        .iter()
+        .map(|e| index_of(e.3).and_then(|p| u32::try_from(p).ok()).unwrap_or(u32::MAX))
+        .collect()
+});
+
+/// Entry `i` and then its ancestors, nearest first.
+fn lineage(i: usize) -> impl Iterator<Item = &'static Entry> {
+    let parents = &*PARENTS;
+    std::iter::successors(ENTRIES.get(i).map(|e| (i, e)), move |&(i, _)| {
+        let p = *parents.get(i)? as usize;
+        Some((p, ENTRIES.get(p)?))
+    })
+    .map(|(_, e)| e)
 }
 
 fn code_str(code: u32) -> String {
