@@ -275,6 +275,7 @@ pub(crate) fn build(
         let sent_periods: Vec<&PeriodMention> =
             periods.iter().skip(pi).take_while(|p| p.start < sentence_end).collect();
         let mut pstate = PeriodState::new(carried);
+        let mut marks: Option<Marks> = None;
         while let Some(q) = quantities.get(qi) {
             if q.start >= sentence_end {
                 break;
@@ -304,7 +305,9 @@ pub(crate) fn build(
                 .get(qi.wrapping_sub(2))
                 .map(|p| p.end)
                 .filter(|&e| e >= sentence_start);
+            let marks = marks.get_or_insert_with(|| Marks::new(&folded.view(sentence_start, sentence_end)));
             let ctx = Context {
+                marks,
                 previous_change,
                 previous_end,
                 previous,
@@ -400,8 +403,10 @@ fn respective_index(
 }
 
 /// What a sentence brings to the facts of its figures.
-struct Context {
+struct Context<'m> {
     sentence: (usize, usize),
+    /// The qualifying words of the sentence.
+    marks: &'m Marks,
     /// The period in force at the figure.
     period: Option<Period>,
     passage_year: Option<i32>,
@@ -485,14 +490,119 @@ impl PeriodState {
     }
 }
 
-fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context) -> Vec<Fact> {
+/// Where the words that qualify a sentence's figures stand in it (folded
+/// offsets): found once per sentence, so each figure asks about the part
+/// before it in logarithmic time instead of searching it word by word.
+#[derive(Debug, Default)]
+struct Marks {
+    /// [`COMPARISON_WORDS`].
+    comparison: Hits,
+    /// [`GAP_WORDS`].
+    gap: Hits,
+    /// [`TARGET_WORDS`].
+    target: Hits,
+    /// 全年.
+    whole_year: Hits,
+    /// The ends of ；and ; (which end a part of the sentence).
+    part_ends: Vec<usize>,
+}
+
+/// Occurrences of a set of words, sorted by start, with the least end of
+/// those from each one on: "is one inside `a..b`" is one search.
+#[derive(Debug, Default)]
+struct Hits {
+    starts: Vec<usize>,
+    least_end: Vec<usize>,
+}
+
+impl Hits {
+    fn push(&mut self, start: usize, end: usize) {
+        self.starts.push(start);
+        self.least_end.push(end);
+    }
+
+    /// Sorts the occurrences and computes the least ends (after the pushes).
+    fn finish(&mut self) {
+        let mut pairs: Vec<(usize, usize)> = self
+            .starts
+            .iter()
+            .copied()
+            .zip(self.least_end.iter().copied())
+            .collect();
+        pairs.sort_unstable();
+        let mut least = usize::MAX;
+        for (k, &(s, e)) in pairs.iter().enumerate().rev() {
+            least = least.min(e);
+            if let (Some(slot_s), Some(slot_e)) = (self.starts.get_mut(k), self.least_end.get_mut(k)) {
+                (*slot_s, *slot_e) = (s, least);
+            }
+        }
+    }
+
+    /// True if an occurrence lies wholly inside the range.
+    fn within(&self, (a, b): (usize, usize)) -> bool {
+        let k = self.starts.partition_point(|&s| s < a);
+        self.least_end.get(k).is_some_and(|&e| e <= b)
+    }
+}
+
+/// What [`Marks`] looks for, in one automaton (overlapping matches: each
+/// word is found wherever it occurs, as a search word by word would).
+static MARK_WORDS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std::sync::LazyLock::new(|| {
+    let words = COMPARISON_WORDS
+        .iter()
+        .chain(GAP_WORDS)
+        .chain(TARGET_WORDS)
+        .chain(&["全年", "；", ";"]);
+    aho_corasick::AhoCorasick::new(words).ok()
+});
+
+impl Marks {
+    /// The marks of the folded piece `sentence`.
+    fn new(sentence: &FoldedView<'_>) -> Marks {
+        let mut marks = Marks::default();
+        let Some(ac) = MARK_WORDS.as_ref() else {
+            return marks;
+        };
+        let (base, _) = sentence.range();
+        let (c, g, t) = (COMPARISON_WORDS.len(), GAP_WORDS.len(), TARGET_WORDS.len());
+        for m in ac.find_overlapping_iter(sentence.text) {
+            let (s, e) = (base + m.start(), base + m.end());
+            match m.pattern().as_usize() {
+                i if i < c => marks.comparison.push(s, e),
+                i if i < c + g => marks.gap.push(s, e),
+                i if i < c + g + t => marks.target.push(s, e),
+                i if i == c + g + t => marks.whole_year.push(s, e),
+                _ => marks.part_ends.push(e),
+            }
+        }
+        for hits in [
+            &mut marks.comparison,
+            &mut marks.gap,
+            &mut marks.target,
+            &mut marks.whole_year,
+        ] {
+            hits.finish();
+        }
+        marks
+    }
+
+    /// The last part (after the last ；) of the folded range `a..b`.
+    fn part(&self, (a, b): (usize, usize)) -> (usize, usize) {
+        let k = self.part_ends.partition_point(|&e| e <= b);
+        let last = k.checked_sub(1).and_then(|k| self.part_ends.get(k)).copied();
+        (last.filter(|&e| e > a).unwrap_or(a), b)
+    }
+}
+
+fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context<'_>) -> Vec<Fact> {
     let sentence = ctx.sentence;
     // A clause starts after ，；： or after the figure before it (新增企业1.5万家、总量达到8.2万家).
     let clause0 = clause_start(text, sentence, q.start).max(ctx.previous_end.unwrap_or(0));
     let before_clause = folded.view(clause0, q.start);
     let context0 = window_start(text, sentence.0, q.start);
     let sentence_before = folded.view(context0, q.start);
-    if !has_fact(text, q, &before_clause, &sentence_before) {
+    if !has_fact(text, q, ctx.marks, &before_clause, &sentence_before) {
         return Vec::new();
     }
     // Subject: the nearest one before the figure in the sentence, else the
@@ -525,7 +635,7 @@ fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>,
     let subject_end = in_sentence.last().map_or(clause0, |m| m.end.max(clause0));
     // Period.
     let mut period = ctx.period;
-    if period.is_none() && sentence_before.text.contains("全年") {
+    if period.is_none() && ctx.marks.whole_year.within(sentence_before.range()) {
         period = ctx.passage_year.map(|year| Period { year, part: Part::Year });
     }
     // Indicator.
@@ -539,7 +649,7 @@ fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>,
     } else {
         change_for(folded.view(full_clause, q.start).text)
     };
-    let target = TARGET_WORDS.iter().any(|w| sentence_before.text.contains(w));
+    let target = ctx.marks.target.within(sentence_before.range());
     let make = |s: Option<&Region>| Fact {
         region_code: s.and_then(|r| r.code.clone()),
         region: s.map(|r| r.name.clone()),
@@ -561,13 +671,12 @@ fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>,
 /// (为吴江的32.1%, 相差459.9亿元, 较溧阳还高出), illustrations (上百万元的单价), and
 /// counts written in Chinese numerals, which count listed items (五个研究所,
 /// 两个优势产业) rather than report a figure.
-fn has_fact(text: &str, q: &Quantity, clause: &FoldedView<'_>, sentence: &FoldedView<'_>) -> bool {
-    if COMPARISON_WORDS.iter().any(|w| clause.text.contains(w)) || clause.text.ends_with('的') {
+fn has_fact(text: &str, q: &Quantity, marks: &Marks, clause: &FoldedView<'_>, sentence: &FoldedView<'_>) -> bool {
+    if marks.comparison.within(clause.range()) || clause.text.ends_with('的') {
         return false;
     }
     // 相差 and 差距 govern the rest of their part of the sentence (up to ；).
-    let part = sentence.text.rsplit(['；', ';']).next().unwrap_or("");
-    if GAP_WORDS.iter().any(|w| part.contains(w)) {
+    if marks.gap.within(marks.part(sentence.range())) {
         return false;
     }
     let after = Cursor::new(text, q.end);
@@ -666,8 +775,12 @@ fn starts_org_name(text: &str, end: usize) -> bool {
     }
     let run = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
     // Some prefix of the run ends with a suffix: the suffix is in the run.
-    ORG_SUFFIXES.iter().any(|s| run.contains(s))
+    ORG_SUFFIX_SET.as_ref().is_some_and(|m| m.find_at(run, 0).is_some())
 }
+
+/// [`ORG_SUFFIXES`] as one automaton: a run is searched once, not once a suffix.
+static ORG_SUFFIX_SET: std::sync::LazyLock<Option<crate::lexicon::Matcher>> =
+    std::sync::LazyLock::new(|| crate::lexicon::Matcher::new(ORG_SUFFIXES));
 
 /// Words that make a region mention part of a title (新吴区委书记, 海宁市长).
 const TITLE_AFTER: &[&str] = &[
@@ -1144,6 +1257,52 @@ mod tests {
         }
         for c in &cases {
             assert_eq!(strip_links(c), reference(c), "{c:?}");
+        }
+    }
+
+    /// The marks of a sentence answer what searching each piece word by word does.
+    #[test]
+    fn marks_match_plain_search() {
+        let pieces: Vec<&str> = COMPARISON_WORDS
+            .iter()
+            .chain(GAP_WORDS)
+            .chain(TARGET_WORDS)
+            .copied()
+            .chain(["全年", "；", ";", "增长", "将", "高", "于", "差", "年"])
+            .collect();
+        let any = |words: &[&str], s: &str| words.iter().any(|w| s.contains(w));
+        for round in 0..40usize {
+            // A sentence of pieces chosen by a small deterministic walk.
+            let text: String = (0..12)
+                .map(|k| {
+                    pieces
+                        .get((round * 7 + k * (round % 5 + 3)) % pieces.len())
+                        .copied()
+                        .unwrap_or("")
+                })
+                .collect();
+            let folded = Folded::new(&text, 0);
+            let marks = Marks::new(&folded.view(0, text.len()));
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    let view = folded.view(a, b);
+                    let piece = view.text;
+                    assert_eq!(
+                        marks.comparison.within(view.range()),
+                        any(COMPARISON_WORDS, piece),
+                        "{piece}"
+                    );
+                    assert_eq!(marks.target.within(view.range()), any(TARGET_WORDS, piece), "{piece}");
+                    assert_eq!(marks.whole_year.within(view.range()), piece.contains("全年"), "{piece}");
+                    let part = piece.rsplit(['；', ';']).next().unwrap_or("");
+                    assert_eq!(
+                        marks.gap.within(marks.part(view.range())),
+                        any(GAP_WORDS, part),
+                        "{piece}"
+                    );
+                }
+            }
         }
     }
 

@@ -325,6 +325,11 @@ pub(crate) struct FoldedView<'a> {
 }
 
 impl FoldedView<'_> {
+    /// The folded byte range of the piece in the whole folded text.
+    pub(crate) fn range(&self) -> (usize, usize) {
+        (self.start, self.start + self.text.len())
+    }
+
     /// The original byte offset of folded byte `i` of the piece (clamped to
     /// its end).
     pub(crate) fn original(&self, i: usize) -> usize {
