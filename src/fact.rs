@@ -598,7 +598,8 @@ impl Marks {
 fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context<'_>) -> Vec<Fact> {
     let sentence = ctx.sentence;
     // A clause starts after ，；： or after the figure before it (新增企业1.5万家、总量达到8.2万家).
-    let clause0 = clause_start(text, sentence, q.start).max(ctx.previous_end.unwrap_or(0));
+    let full_clause = clause_start(text, sentence, q.start);
+    let clause0 = full_clause.max(ctx.previous_end.unwrap_or(0));
     let before_clause = folded.view(clause0, q.start);
     let context0 = window_start(text, sentence.0, q.start);
     let sentence_before = folded.view(context0, q.start);
@@ -611,7 +612,7 @@ fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>,
     let list = &subjects.list;
     // Subjects that end before the figure, within its window of the sentence.
     let hi = list.partition_point(|s| s.start < q.start);
-    let lo = list.partition_point(|s| s.start < window_start(text, sentence.0, q.start));
+    let lo = list.partition_point(|s| s.start < context0);
     let near: Vec<&Subject<'_>> = list
         .get(lo..hi)
         .unwrap_or(&[])
@@ -643,7 +644,6 @@ fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>,
     // The change word stands right before the figure; its basis may be further
     // back in the clause (较2019年(149家)提高近100家). A figure listed after a
     // change shares it (分别下降0.12/家、0.05亿元/家).
-    let full_clause = clause_start(text, sentence, q.start);
     let change = if matches!(before_clause.text.trim(), "、" | "和" | "及" | "与") {
         ctx.previous_change
     } else {
