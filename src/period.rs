@@ -382,19 +382,25 @@ fn is_basis_before(text: &str, at: usize) -> bool {
 /// The part of a year written at the cursor: 上半年, 前三季度, 1—8月, 9月底, 年底 …
 /// The part of a year at the cursor, and whether it was a calendar date (8月2日).
 fn part_at(c: &mut Cursor<'_>) -> Option<(Part, bool)> {
+    // Each form is known by its first character: the others are not tried.
+    let first = c.peek()?;
     let mut p = c.clone();
-    if p.eat("上半年") {
+    if first == '上' && p.eat("上半年") {
         *c = p;
         return Some((Part::Half(1), false));
     }
-    if p.eat("下半年") {
+    if first == '下' && p.eat("下半年") {
         *c = p;
         return Some((Part::Half(2), false));
     }
     let mut q = c.clone();
-    if q.eat("年底") || q.eat("年末") {
+    if first == '年' && (q.eat("年底") || q.eat("年末")) {
         *c = q;
         return Some((Part::EndOf(12), false));
+    }
+    // The rest begin with a number, 前 or 第.
+    if !(first.is_ascii_digit() || "前第一二三四五六七八九十".contains(first)) {
+        return None;
     }
     // 前三季度, 一季度, 第一季度, 三季度
     let mut q = c.clone();
@@ -448,7 +454,8 @@ fn part_at(c: &mut Cursor<'_>) -> Option<(Part, bool)> {
 fn read_at(text: &str, pos: usize, date: Option<Date>) -> Option<PeriodMention> {
     let mut c = Cursor::new(text, pos);
     let mut stock = false;
-    {
+    // Most forms are known by their first character: the others are not tried.
+    if c.peek() == Some('截') {
         let mut p = c.clone();
         if p.eat("截至") || p.eat("截止") || p.eat("截止到") || p.eat("截至到") {
             stock = true;
@@ -465,15 +472,16 @@ fn read_at(text: &str, pos: usize, date: Option<Date>) -> Option<PeriodMention> 
     if let Some(((), end)) = RESET_WORDS.longest(&c) {
         return Some(mk(end, None, false));
     }
+    let first = c.peek();
     // “十四五”(期间/时期): a five-year plan, several years.
-    {
+    if first == Some('十') {
         let mut p = c.clone();
         if p.eat("十") && p.next().is_some_and(|t| "一二三四五六七八九".contains(t.2)) && p.eat("五") {
             return Some(mk(p.pos(), None, false));
         }
     }
     // 连续两年, 连续3年: several years, no single period.
-    {
+    if first == Some('连') {
         let mut p = c.clone();
         if p.eat("连续") {
             if let Ok(Some(n)) = crate::numeral::read(text, p.pos()) {
