@@ -980,7 +980,7 @@ fn indicator_for(
     if let Some(name) = respective_name(words, ctx.list_index) {
         return Some(name);
     }
-    if let Some(m) = indicator::find(clause.text).last() {
+    if let Some(m) = indicator::mentions(clause.text).last() {
         // Only a name that is the measured thing itself, not part of a longer one
         // that ends right before the figure, and one whose kind of figure fits
         // the unit (a share is never in 亿元).
@@ -1070,11 +1070,7 @@ fn canonical_or_completed(name: &str) -> Option<String> {
     if name.chars().count() < 4 {
         return None;
     }
-    let mut found = indicator::names().filter(|c| c.starts_with(name));
-    match (found.next(), found.next()) {
-        (Some(c), None) => Some(c.to_string()),
-        _ => None,
-    }
+    indicator::completed(name).map(str::to_string)
 }
 
 /// For the `index`-th figure after 分别, the `index`-th of the names listed
@@ -1148,46 +1144,80 @@ fn strip_links(s: &str) -> &str {
 /// For each character that ends (begins) a word of [`LINK_WORDS`], the set of
 /// those words, as bits by position in the list.
 struct LinkEnds {
-    by_last: Vec<(char, u128)>,
-    by_first: Vec<(char, u128)>,
+    by_last: CharMasks,
+    by_first: CharMasks,
 }
 
 impl LinkEnds {
-    fn lookup(table: &[(char, u128)], c: Option<char>) -> u128 {
-        c.and_then(|c| table.binary_search_by_key(&c, |e| e.0).ok())
-            .and_then(|i| table.get(i))
-            .map_or(0, |e| e.1)
-    }
-
     fn ending(&self, c: Option<char>) -> u128 {
-        Self::lookup(&self.by_last, c)
+        c.map_or(0, |c| self.by_last.get(c))
     }
 
     fn starting(&self, c: Option<char>) -> u128 {
-        Self::lookup(&self.by_first, c)
+        c.map_or(0, |c| self.by_first.get(c))
+    }
+}
+
+/// A small map from characters to masks: open addressing over 128 slots
+/// (a few dozen characters each), a multiply and a compare per lookup.
+struct CharMasks {
+    slots: Vec<(u32, u128)>,
+}
+
+impl CharMasks {
+    const EMPTY: u32 = u32::MAX;
+    const SIZE: usize = 128;
+
+    fn slot(c: u32) -> usize {
+        (c.wrapping_mul(0x9E37_79B1) >> 25) as usize
+    }
+
+    fn new() -> Self {
+        CharMasks {
+            slots: vec![(Self::EMPTY, 0); Self::SIZE],
+        }
+    }
+
+    /// Adds `bit` to the mask of `c` (at most `SIZE - 1` characters).
+    fn add(&mut self, c: char, bit: u128) {
+        let mut i = Self::slot(c as u32);
+        while let Some(e) = self.slots.get_mut(i) {
+            if e.0 == c as u32 || e.0 == Self::EMPTY {
+                *e = (c as u32, e.1 | bit);
+                return;
+            }
+            i = (i + 1) % Self::SIZE;
+        }
+    }
+
+    fn get(&self, c: char) -> u128 {
+        let mut i = Self::slot(c as u32);
+        while let Some(&(k, mask)) = self.slots.get(i) {
+            if k == c as u32 {
+                return mask;
+            }
+            if k == Self::EMPTY {
+                return 0;
+            }
+            i = (i + 1) % Self::SIZE;
+        }
+        0
     }
 }
 
 const _: () = assert!(LINK_WORDS.len() <= 128, "the link-word masks are 128 bits");
+// Each word adds at most one character to each table: a free slot always remains.
+const _: () = assert!(LINK_WORDS.len() < CharMasks::SIZE);
 
 static LINK_ENDS: std::sync::LazyLock<LinkEnds> = std::sync::LazyLock::new(|| {
-    let mut by_last: Vec<(char, u128)> = Vec::new();
-    let mut by_first: Vec<(char, u128)> = Vec::new();
-    fn add(table: &mut Vec<(char, u128)>, c: char, bit: u128) {
-        match table.iter_mut().find(|e| e.0 == c) {
-            Some(e) => e.1 |= bit,
-            None => table.push((c, bit)),
-        }
-    }
+    let (mut by_last, mut by_first) = (CharMasks::new(), CharMasks::new());
     for (i, w) in LINK_WORDS.iter().enumerate().take(128) {
         let bit = 1u128 << i;
         if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
-            add(&mut by_first, f, bit);
-            add(&mut by_last, l, bit);
+            by_first.add(f, bit);
+            by_last.add(l, bit);
         }
     }
-    by_last.sort_by_key(|e| e.0);
-    by_first.sort_by_key(|e| e.0);
     LinkEnds { by_last, by_first }
 });
 

@@ -24,6 +24,9 @@ struct Lexicon {
     by_name: HashMap<&'static str, &'static str>,
     /// Canonical names, once each, in table order.
     unique: Vec<&'static str>,
+    /// The canonical names in byte order: those that begin with a given
+    /// text are one run of it.
+    sorted: Vec<&'static str>,
     ac: Option<Matcher>,
 }
 
@@ -55,8 +58,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             unique.push(c);
         }
     }
+    let mut sorted = unique.clone();
+    sorted.sort_unstable();
     Lexicon {
         unique,
+        sorted,
         names,
         canon,
         by_name,
@@ -75,6 +81,21 @@ pub fn canonical(name: &str) -> Option<&'static str> {
 /// [`crate::normalize::Folded`]): a lookup with no folded copy.
 pub(crate) fn canonical_folded(name: &str) -> Option<&'static str> {
     LEXICON.by_name.get(name.trim()).copied()
+}
+
+/// The one canonical name that begins with `prefix`, if exactly one does.
+pub(crate) fn completed(prefix: &str) -> Option<&'static str> {
+    let sorted = &LEXICON.sorted;
+    let from = sorted.partition_point(|c| *c < prefix);
+    let mut run = sorted
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|c| c.starts_with(prefix));
+    match (run.next(), run.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
 }
 
 /// Every canonical name, in table order.
@@ -160,10 +181,14 @@ pub struct IndicatorMention {
 /// assert_eq!(m[0].canonical, "地区生产总值");
 /// ```
 pub fn find(folded: &str) -> Vec<IndicatorMention> {
+    mentions(folded).collect()
+}
+
+/// The mentions of [`find`], one at a time.
+pub(crate) fn mentions(folded: &str) -> impl Iterator<Item = IndicatorMention> + '_ {
     let lex = &*LEXICON;
-    let Some(ac) = &lex.ac else { return Vec::new() };
-    ac.find_iter(folded)
-        .filter_map(|m| {
+    lex.ac.iter().flat_map(move |ac| {
+        ac.find_iter(folded).filter_map(move |m| {
             let i = m.pattern().as_usize();
             Some(IndicatorMention {
                 start: m.start(),
@@ -172,12 +197,32 @@ pub fn find(folded: &str) -> Vec<IndicatorMention> {
                 canonical: lex.canon.get(i)?,
             })
         })
-        .collect()
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sorted run answers what filtering every name does.
+    #[test]
+    fn completion_matches_linear_search() {
+        let reference = |prefix: &str| {
+            let mut found = names().filter(|c| c.starts_with(prefix));
+            match (found.next(), found.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        };
+        let mut prefixes = vec!["", "每万人", "规上", "不是名称"];
+        for n in names() {
+            prefixes.extend(n.char_indices().map(|(i, _)| n.get(..i).unwrap_or("")));
+            prefixes.push(n);
+        }
+        for p in prefixes {
+            assert_eq!(completed(p), reference(p), "{p}");
+        }
+    }
 
     #[test]
     fn synonyms_map_to_canonical() {
