@@ -584,7 +584,7 @@ fn to_stock(p: Part) -> Part {
 pub fn dateline(text: &str) -> Option<Date> {
     let mut prev_digit = false;
     for (i, c) in text.char_indices() {
-        let digit = fold(c).is_ascii_digit();
+        let digit = folds_to_digit(c);
         if digit && !prev_digit {
             if let Some(d) = date_at(text, i) {
                 return Some(d);
@@ -593,6 +593,13 @@ pub fn dateline(text: &str) -> Option<Date> {
         prev_digit = digit;
     }
     None
+}
+
+/// `fold(c).is_ascii_digit()` without the fold: only ASCII and full-width
+/// digits fold to a digit.
+#[inline]
+fn folds_to_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 fn date_at(text: &str, i: usize) -> Option<Date> {
@@ -628,6 +635,13 @@ fn date_at(text: &str, i: usize) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_test_agrees_with_folding() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(folds_to_digit(c), fold(c).is_ascii_digit(), "{c:?}");
+        }
+    }
 
     fn codes(s: &str, date: Option<Date>) -> Vec<String> {
         find(s, date)
