@@ -754,20 +754,24 @@ const ORG_SUFFIXES: &[&str] = &[
     "检察院",
 ];
 
-/// True if the region mention ending at `end` begins an organisation's name:
-/// the run of name characters after it ends with one of [`ORG_SUFFIXES`].
-fn starts_org_name(text: &str, end: usize) -> bool {
-    // The run (at most 10 characters, folded) in a buffer on the stack.
-    let mut buf = [0u8; 40];
-    let mut len = 0;
-    for c in text
-        .get(end..)
+/// The run of name characters at `end` (at most 10, folded): Han characters
+/// up to a particle or verb that cannot stand inside a name.
+fn name_run(text: &str, end: usize) -> impl Iterator<Item = char> + '_ {
+    text.get(end..)
         .unwrap_or("")
         .chars()
         .take(10)
         .take_while(|c| crate::normalize::is_han(*c) && !"的在和与及是为将从对把被、".contains(*c))
         .map(fold)
-    {
+}
+
+/// True if the region mention ending at `end` begins an organisation's name:
+/// the run of name characters after it ends with one of [`ORG_SUFFIXES`].
+fn starts_org_name(text: &str, end: usize) -> bool {
+    // The run in a buffer on the stack.
+    let mut buf = [0u8; 40];
+    let mut len = 0;
+    for c in name_run(text, end) {
         let Some(slot) = buf.get_mut(len..len + c.len_utf8()) else {
             break;
         };
@@ -1341,14 +1345,7 @@ mod tests {
     #[test]
     fn org_names_match_prefix_search() {
         fn reference(text: &str, end: usize) -> bool {
-            let run: String = text
-                .get(end..)
-                .unwrap_or("")
-                .chars()
-                .take(10)
-                .take_while(|c| crate::normalize::is_han(*c) && !"的在和与及是为将从对把被、".contains(*c))
-                .map(fold)
-                .collect();
+            let run: String = name_run(text, end).collect();
             (0..=run.len()).filter(|&i| run.is_char_boundary(i)).any(|i| {
                 let prefix = run.get(..i).unwrap_or("");
                 ORG_SUFFIXES.iter().any(|s| prefix.ends_with(s))
