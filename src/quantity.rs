@@ -754,6 +754,12 @@ static FOLLOWERS: LazyLock<StartSet> = LazyLock::new(|| {
     })
 });
 
+/// True if the grammar after a number may read `c` (as written): see
+/// [`FOLLOWERS`].
+pub(crate) fn may_follow_number(c: char) -> bool {
+    FOLLOWERS.contains(c)
+}
+
 /// True if a character the grammar after a number may read stands at `at`
 /// (the end of the text is not one).
 #[inline]

@@ -372,6 +372,10 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
                 continue;
             }
         }
+        if let Some(end) = bare_numeral_dropped(text, pos, f) {
+            pos = end;
+            continue;
+        }
         match quantity::read(text, pos, Mode::Scan) {
             // A candidate never reaches into the next sentence.
             Ok(Some(mut r)) if r.end > pos && text.get(pos..r.end).is_some_and(|s| !s.contains(ends_sentence)) => {
@@ -399,6 +403,48 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
         }
     }
 }
+
+/// A number that the grammar would read bare, with nothing after it: a
+/// one-character Chinese numeral inside a word it does not count (一步, 一般,
+/// 三是, 两岸) or a run of digits before such a word (2023年). The next
+/// character is Han and can neither continue the numeral nor begin anything
+/// the grammar reads after a number, and the context rules keep a bare number
+/// only in a list (一、二) or after 倍差: the candidate is dropped without
+/// reading it, and the scan goes on where reading it would have (a unit test
+/// checks both against the grammar). Returns that offset.
+fn bare_numeral_dropped(text: &str, pos: usize, f: char) -> Option<usize> {
+    let rest = text.get(pos..)?;
+    let end = if matches!(
+        f,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两' | '十'
+    ) {
+        pos + rest.chars().next()?.len_utf8()
+    } else {
+        // ASCII digits as written, few enough to read exactly.
+        let digits = rest
+            .bytes()
+            .take(MAX_PLAIN_DIGITS + 1)
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if digits == 0 || digits > MAX_PLAIN_DIGITS {
+            return None;
+        }
+        pos + digits
+    };
+    let next = text.get(end..)?.chars().next()?;
+    let g = fold(next);
+    let dropped = is_han(next)
+        && !quantity::may_follow_number(next)
+        && !numeral_char(g)
+        // List separators keep a bare number; 分之, 点 and 又 may continue one.
+        && !matches!(g, '、' | '和' | '及' | '与' | '或' | '分' | '点' | '又')
+        && !after_ratio_word(text, pos);
+    dropped.then_some(end)
+}
+
+/// The longest run of digits [`bare_numeral_dropped`] answers for (a decimal
+/// holds 28).
+const MAX_PLAIN_DIGITS: usize = 18;
 
 /// `新臺幣4萬6342元`, `港币3000元`: the scanner finds the number first, and the
 /// currency written before it (at or after `from`, the end of the previous
@@ -797,6 +843,82 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         quantities(s).map(|q| format!("{}={}", q.text, q)).collect()
+    }
+
+    /// Where [`bare_numeral_dropped`] drops a candidate, reading it with the
+    /// grammar and the context rules drops it too, and the scan goes on at
+    /// the same offset either way.
+    #[test]
+    fn bare_numerals_are_dropped_as_reading_drops_them() {
+        let firsts = [
+            "一",
+            "二",
+            "三",
+            "四",
+            "五",
+            "六",
+            "七",
+            "八",
+            "九",
+            "两",
+            "兩",
+            "十",
+            "2023",
+            "5",
+            "0",
+            "12345678901234567",
+            "123456789012345678901234",
+            "１",
+        ];
+        let nexts = [
+            "步", "般", "是", "岸", "批", "个", "條", "点", "分", "和", "、", "又", "百", "万", "亿", "倍", "成", "元",
+            "年", "月", "号", "號", "流", "体", "线", "季", "次", "家", "亩", "期", "部", "项", "类", "产", "半", "零",
+            "壹", "两", "至", "到", "余", "多", "以", "左", "人", "位", "名", "届", "代", "G", ".", "-", " ",
+        ];
+        let befores = [
+            "",
+            "倍差为",
+            "城乡收入倍差",
+            "第",
+            "约",
+            "每",
+            "数",
+            "几",
+            "/",
+            "增长",
+            "负",
+            "-",
+            "1",
+            "¥",
+        ];
+        let mut checked = 0;
+        for b in befores {
+            for f in firsts {
+                for n in nexts {
+                    let text = format!("{b}{f}{n}。");
+                    let pos = b.len();
+                    let folded = fold(f.chars().next().unwrap_or(' '));
+                    let Some(end) = bare_numeral_dropped(&text, pos, folded) else {
+                        continue;
+                    };
+                    checked += 1;
+                    let step = pos + f.chars().next().map_or(1, char::len_utf8);
+                    let next = match quantity::read(&text, pos, Mode::Scan) {
+                        Ok(Some(r)) if r.end > pos => {
+                            assert!(!accept(&text, &r), "{text}: read and accepted");
+                            r.num_end.max(step)
+                        }
+                        _ => match numeral::read(&text, pos) {
+                            Ok(Some(n)) if n.end > pos => n.end,
+                            Err(_) => skip_numeral_chars(&text, pos),
+                            _ => step,
+                        },
+                    };
+                    assert_eq!(end, next, "{text}");
+                }
+            }
+        }
+        assert!(checked > 300, "only {checked} cases reached the rule");
     }
 
     #[test]
