@@ -406,7 +406,7 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
 
 /// A number that the grammar would read bare, with nothing after it: a
 /// one-character Chinese numeral inside a word it does not count (一步, 一般,
-/// 三是, 两岸) or a run of digits before such a word (2023年). The next
+/// 三是, 两岸, 百强) or a run of digits before such a word (2023年). The next
 /// character is Han and can neither continue the numeral nor begin anything
 /// the grammar reads after a number, and the context rules keep a bare number
 /// only in a list (一、二) or after 倍差: the candidate is dropped without
@@ -414,10 +414,13 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
 /// checks both against the grammar). Returns that offset.
 fn bare_numeral_dropped(text: &str, pos: usize, f: char) -> Option<usize> {
     let rest = text.get(pos..)?;
-    let end = if matches!(
+    // One character: a digit, or a magnitude alone (百强, which the grammar
+    // reads only after a qualifier). Not 零 (零下 begins a figure).
+    let single = matches!(
         f,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两' | '十'
-    ) {
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两' | '十' | '百' | '千' | '万' | '亿'
+    );
+    let end = if single {
         pos + rest.chars().next()?.len_utf8()
     } else {
         // ASCII digits as written, few enough to read exactly.
@@ -850,52 +853,19 @@ mod tests {
     /// the same offset either way.
     #[test]
     fn bare_numerals_are_dropped_as_reading_drops_them() {
-        let firsts = [
-            "一",
-            "二",
-            "三",
-            "四",
-            "五",
-            "六",
-            "七",
-            "八",
-            "九",
-            "两",
-            "兩",
-            "十",
-            "2023",
-            "5",
-            "0",
-            "12345678901234567",
-            "123456789012345678901234",
-            "１",
-        ];
-        let nexts = [
-            "步", "般", "是", "岸", "批", "个", "條", "点", "分", "和", "、", "又", "百", "万", "亿", "倍", "成", "元",
-            "年", "月", "号", "號", "流", "体", "线", "季", "次", "家", "亩", "期", "部", "项", "类", "产", "半", "零",
-            "壹", "两", "至", "到", "余", "多", "以", "左", "人", "位", "名", "届", "代", "G", ".", "-", " ",
-        ];
-        let befores = [
-            "",
-            "倍差为",
-            "城乡收入倍差",
-            "第",
-            "约",
-            "每",
-            "数",
-            "几",
-            "/",
-            "增长",
-            "负",
-            "-",
-            "1",
-            "¥",
-        ];
+        let words = |s: &'static str| s.split(' ').collect::<Vec<&str>>();
+        let firsts = words("一 二 三 四 五 六 七 八 九 两 兩 十 百 千 万 萬 亿 億 零 2023 5 0 12345678901234567 123456789012345678901234 １");
+        let nexts = words(
+            "步 般 是 岸 批 个 條 点 分 和 、 又 百 万 亿 倍 成 元 年 月 号 號 流 体 线 季 次 家 亩 期 部 项 类 产 半 零 壹 两 \
+             至 到 余 多 以 左 人 位 名 届 代 强 下 G . - ~",
+        );
+        let befores = words("倍差为 城乡收入倍差 第 约 每 数 几 / 增长 负 - 1 ¥ 上");
+        let afters = words("。 4摄氏度 五元 年 分之一 % 以上");
         let mut checked = 0;
-        for b in befores {
-            for f in firsts {
-                for n in nexts {
-                    let text = format!("{b}{f}{n}。");
+        for b in befores.iter().chain([&""]) {
+            for f in &firsts {
+                for (n, a) in nexts.iter().flat_map(|n| afters.iter().map(move |a| (n, a))) {
+                    let text = format!("{b}{f}{n}{a}");
                     let pos = b.len();
                     let folded = fold(f.chars().next().unwrap_or(' '));
                     let Some(end) = bare_numeral_dropped(&text, pos, folded) else {
@@ -918,7 +888,7 @@ mod tests {
                 }
             }
         }
-        assert!(checked > 300, "only {checked} cases reached the rule");
+        assert!(checked > 2000, "only {checked} cases reached the rule");
     }
 
     #[test]
