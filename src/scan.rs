@@ -372,7 +372,7 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
                 continue;
             }
         }
-        if let Some(end) = bare_numeral_dropped(text, pos, f) {
+        if let Some(end) = shortcut(text, pos, f) {
             pos = end;
             continue;
         }
@@ -402,6 +402,17 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
             }
         }
     }
+}
+
+/// Where the scan goes on from a candidate at `pos` (its first character
+/// folded is `f`) that is known to give no quantity without reading it (a
+/// bare number inside a word). `None`: read it.
+fn shortcut(text: &str, pos: usize, f: char) -> Option<usize> {
+    #[cfg(test)]
+    if tests::NO_SHORTCUTS.with(std::cell::Cell::get) {
+        return None;
+    }
+    bare_numeral_dropped(text, pos, f)
 }
 
 /// A number that the grammar would read bare, with nothing after it: a
@@ -843,6 +854,44 @@ fn after_ratio_word(text: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    thread_local! {
+        /// Set by a test to scan without [`shortcut`], as the reference.
+        pub(super) static NO_SHORTCUTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Every quantity (with its span) of `text`, with or without the shortcuts.
+    fn scanned(text: &str, shortcuts: bool) -> Vec<String> {
+        NO_SHORTCUTS.with(|c| c.set(!shortcuts));
+        let out = quantities(text)
+            .map(|q| format!("{}..{} {}={}", q.start, q.end, q.text, q))
+            .collect();
+        NO_SHORTCUTS.with(|c| c.set(false));
+        out
+    }
+
+    proptest! {
+        /// The shortcuts change no result: scanning text made of dates,
+        /// numerals, units, words and separators gives the same quantities
+        /// with and without them.
+        #[test]
+        fn shortcuts_change_nothing(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "2024", "2024-09-24", "2024/9/24", "2023.12.07", "2024-09-24-1", "09", "-", "/", ".", "24", "5",
+                    "1318.2", "一", "两", "十", "百", "零", "万", "亿", "年", "月", "日", "元", "亿元", "%", "个百分点",
+                    "家", "步", "是", "强", "下", "分之", "、", "和", "，", "。", " ", "倍差为", "约", "第", "每", "“", "”",
+                    "v", "a", "号", "至", "增长", "x", "_", "19:29:11", "兩", "萬", "億", "條", "１", "２０２４", "（", ")",
+                    "，", "．", "又", "点", "余", "多", "以上", "~", "負", "零下", "半", "岸", "般", "個",
+                ]),
+                0..14,
+            )
+        ) {
+            let text: String = parts.concat();
+            prop_assert_eq!(scanned(&text, true), scanned(&text, false), "{:?}", text);
+        }
+    }
 
     fn texts(s: &str) -> Vec<String> {
         quantities(s).map(|q| format!("{}={}", q.text, q)).collect()
