@@ -447,7 +447,10 @@ fn bare_numeral_dropped(text: &str, pos: usize, f: char) -> Option<usize> {
     };
     let next = text.get(end..)?.chars().next()?;
     let g = fold(next);
-    let dropped = is_han(next)
+    // After a Chinese numeral, closing punctuation too (一), 十三五”): a
+    // Chinese numeral runs on with no ASCII but digits and a decimal point.
+    let shape = is_han(next) || (single && !g.is_ascii_alphanumeric() && !matches!(g, '.' | ','));
+    let dropped = shape
         && !quantity::may_follow_number(next)
         && !numeral_char(g)
         // List separators keep a bare number; 分之, 点 and 又 may continue one.
@@ -883,7 +886,8 @@ mod tests {
                     "1318.2", "一", "两", "十", "百", "零", "万", "亿", "年", "月", "日", "元", "亿元", "%", "个百分点",
                     "家", "步", "是", "强", "下", "分之", "、", "和", "，", "。", " ", "倍差为", "约", "第", "每", "“", "”",
                     "v", "a", "号", "至", "增长", "x", "_", "19:29:11", "兩", "萬", "億", "條", "１", "２０２４", "（", ")",
-                    "，", "．", "又", "点", "余", "多", "以上", "~", "負", "零下", "半", "岸", "般", "個",
+                    "，", "．", "又", "点", "余", "多", "以上", "~", "負", "零下", "半", "岸", "般", "個", "）", "”", "》",
+                    "【", "—", "…", "！", "?", ":", "+", "=", "'", "\u{200b}", "\u{3000}", "(", "k", "w", "e",
                 ]),
                 0..14,
             )
@@ -906,7 +910,7 @@ mod tests {
         let firsts = words("一 二 三 四 五 六 七 八 九 两 兩 十 百 千 万 萬 亿 億 零 2023 5 0 12345678901234567 123456789012345678901234 １");
         let nexts = words(
             "步 般 是 岸 批 个 條 点 分 和 、 又 百 万 亿 倍 成 元 年 月 号 號 流 体 线 季 次 家 亩 期 部 项 类 产 半 零 壹 两 \
-             至 到 余 多 以 左 人 位 名 届 代 强 下 G . - ~",
+             至 到 余 多 以 左 人 位 名 届 代 强 下 G . - ~ ) ） ” 》 ! ： ， ; e k w +",
         );
         let befores = words("倍差为 城乡收入倍差 第 约 每 数 几 / 增长 负 - 1 ¥ 上");
         let afters = words("。 4摄氏度 五元 年 分之一 % 以上");
