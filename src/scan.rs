@@ -34,7 +34,7 @@
 use crate::normalize::{fold, is_han, is_ignorable, Cursor, StartSet, WordSet};
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
-use crate::unit::{Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
+use crate::unit::{self, Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
 use rust_decimal::Decimal;
 use std::sync::LazyLock;
 
@@ -412,7 +412,26 @@ fn shortcut(text: &str, pos: usize, f: char) -> Option<usize> {
     if tests::NO_SHORTCUTS.with(std::cell::Cell::get) {
         return None;
     }
-    bare_numeral_dropped(text, pos, f)
+    bare_numeral_dropped(text, pos, f).or_else(|| lone_count(text, pos, f))
+}
+
+/// 一批, 一条, 二次: a lone 一 or 二 right before a counting word (a unit of
+/// kind count) is an article or an ordinal, which the context rules drop
+/// whatever follows; the scan goes on at the next character. Not before 个,
+/// which the grammar may read as part of a magnitude or of another unit
+/// (一个亿, 一个百分点).
+fn lone_count(text: &str, pos: usize, f: char) -> Option<usize> {
+    if !matches!(f, '一' | '二') {
+        return None;
+    }
+    let step = pos + text.get(pos..)?.chars().next()?.len_utf8();
+    let next = text.get(step..)?.chars().next()?;
+    let g = fold(next);
+    if !is_han(next) || numeral_char(g) || matches!(g, '点' | '分' | '又' | '余' | '多' | '个') {
+        return None;
+    }
+    let (word, _) = unit::lookup(&Cursor::new(text, step))?;
+    (word.kind == Kind::Count && word.word != "个").then_some(step)
 }
 
 /// A number that the grammar would read bare, with nothing after it: a
@@ -888,6 +907,8 @@ mod tests {
                     "v", "a", "号", "至", "增长", "x", "_", "19:29:11", "兩", "萬", "億", "條", "１", "２０２４", "（", ")",
                     "，", "．", "又", "点", "余", "多", "以上", "~", "負", "零下", "半", "岸", "般", "個", "）", "”", "》",
                     "【", "—", "…", "！", "?", ":", "+", "=", "'", "\u{200b}", "\u{3000}", "(", "k", "w", "e",
+                    "批", "条", "项", "片", "轮", "部", "次", "位", "名", "人", "户", "台", "套", "个亿", "个百分点", "倍", "成",
+                    "二", "貳", "壹", "一", "第一", "每一", "近一", "数",
                 ]),
                 0..14,
             )
@@ -901,11 +922,11 @@ mod tests {
         quantities(s).map(|q| format!("{}={}", q.text, q)).collect()
     }
 
-    /// Where [`bare_numeral_dropped`] drops a candidate, reading it with the
-    /// grammar and the context rules drops it too, and the scan goes on at
-    /// the same offset either way.
+    /// Where [`shortcut`] drops a candidate (a bare number, a lone count),
+    /// reading it with the grammar and the context rules drops it too, and
+    /// the scan goes on at the same offset either way.
     #[test]
-    fn bare_numerals_are_dropped_as_reading_drops_them() {
+    fn shortcuts_drop_what_reading_drops() {
         let words = |s: &'static str| s.split(' ').collect::<Vec<&str>>();
         let firsts = words("一 二 三 四 五 六 七 八 九 两 兩 十 百 千 万 萬 亿 億 零 2023 5 0 12345678901234567 123456789012345678901234 １");
         let nexts = words(
@@ -921,7 +942,7 @@ mod tests {
                     let text = format!("{b}{f}{n}{a}");
                     let pos = b.len();
                     let folded = fold(f.chars().next().unwrap_or(' '));
-                    let Some(end) = bare_numeral_dropped(&text, pos, folded) else {
+                    let Some(end) = shortcut(&text, pos, folded) else {
                         continue;
                     };
                     checked += 1;
