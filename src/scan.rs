@@ -405,8 +405,12 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
 }
 
 /// Where the scan goes on from a candidate at `pos` (its first character
-/// folded is `f`) that is known to give no quantity without reading it (a
-/// bare number inside a word). `None`: read it.
+/// folded is `f`) that is known to give no quantity without reading it: a
+/// bare number inside a word ([`bare_numeral_dropped`]) or a lone count
+/// ([`lone_count`]). `None`: read it. The rules answer only where the
+/// grammar and the context rules would drop the candidate: a unit test
+/// reads every case they answer, and a proptest compares whole scans with
+/// and without them.
 fn shortcut(text: &str, pos: usize, f: char) -> Option<usize> {
     #[cfg(test)]
     if tests::NO_SHORTCUTS.with(std::cell::Cell::get) {
