@@ -358,21 +358,17 @@ fn attach(
 }
 
 /// The first opening quotation mark of [`QUOTES`] at or after `from`: its
-/// offset and its pair. Every one begins with byte E2 or E3, which no Han
-/// character does: the search looks for those bytes (memchr, SIMD) and
-/// decodes only at punctuation.
+/// offset and its pair. The marks are searched as words by one automaton
+/// with a SIMD prefilter: a search for their lead bytes alone (E2, E3) stops
+/// at every 、 and 。 of the text.
 fn next_open_quote(s: &str, from: usize) -> Option<(usize, (char, char))> {
-    let bytes = s.as_bytes();
-    let mut i = from;
-    loop {
-        i += memchr::memchr2(0xE2, 0xE3, bytes.get(i..)?)?;
-        let c = s.get(i..).and_then(|r| r.chars().next());
-        if let Some(&pair) = QUOTES.iter().find(|q| Some(q.0) == c) {
-            return Some((i, pair));
-        }
-        i += 1;
-    }
+    let m = OPEN_QUOTES.as_ref()?.find_at(s, from)?;
+    Some((m.start(), *QUOTES.get(m.pattern().as_usize())?))
 }
+
+/// The opening marks of [`QUOTES`], in order.
+static OPEN_QUOTES: LazyLock<Option<Matcher>> =
+    LazyLock::new(|| Matcher::new(QUOTES.iter().map(|&(open, _)| open.to_string())));
 
 /// The longest policy word at the start of `s`.
 fn head_at(s: &str) -> Option<&'static str> {
@@ -480,7 +476,9 @@ fn quoted(s: &str, out: &mut Vec<Candidate>) {
 
 /// Rule 3: `《…》` titles.
 fn titles(s: &str, out: &mut Vec<Candidate>) {
-    for (open_at, _) in s.match_indices('《') {
+    // memmem: a char search looks for the mark's last byte, a continuation
+    // byte that most Han characters have.
+    for open_at in memchr::memmem::find_iter(s.as_bytes(), "《".as_bytes()) {
         let body_start = open_at + '《'.len_utf8();
         let mut close_at = None;
         for (n, (i, c)) in s.get(body_start..).unwrap_or("").char_indices().enumerate() {
@@ -565,6 +563,38 @@ fn unquoted(s: &str, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The automaton finds the opening marks that reading every character does.
+    #[test]
+    fn open_quotes_match_character_search() {
+        let reference = |s: &str, from: usize| {
+            let (i, c) = s
+                .get(from..)?
+                .char_indices()
+                .find(|(_, c)| QUOTES.iter().any(|q| q.0 == *c))?;
+            Some((from + i, *QUOTES.iter().find(|q| q.0 == c)?))
+        };
+        let pieces = [
+            "“", "”", "「", "」", "『", "』", "、", "。", "《", "》", "政", "策", "a", "\"", "＂", "‘",
+        ];
+        for round in 0..200usize {
+            let text: String = (0..(round % 17))
+                .map(|k| {
+                    pieces
+                        .get((round * 11 + k * (round % 5 + 2)) % pieces.len())
+                        .copied()
+                        .unwrap_or("")
+                })
+                .collect();
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    next_open_quote(&text, from),
+                    reference(&text, from),
+                    "{text:?} from {from}"
+                );
+            }
+        }
+    }
 
     fn spans(text: &str) -> Vec<&str> {
         find(text).iter().map(|m| &text[m.start..m.end]).collect()
