@@ -41,7 +41,7 @@
 //! assert_eq!(q.qualifier, Qualifier::Over);
 //! ```
 
-use crate::normalize::{is_han, is_ignorable, is_space, Cursor, StartSet, WordSet};
+use crate::normalize::{fold, is_han, is_ignorable, is_space, Cursor, StartSet, WordSet};
 use crate::numeral::{self, Form, Numeral, NumeralError};
 use crate::unit::{self, Kind, Unit, UnitWord};
 use rust_decimal::Decimal;
@@ -476,12 +476,26 @@ static SUFFIX_SET: LazyLock<WordSet<Qualifier>> = LazyLock::new(|| WordSet::new(
 static CURRENCY_SIGN_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| WordSet::new(CURRENCY_SIGNS));
 static CURRENCY_WORD_SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| WordSet::new(CURRENCY_WORDS_BEFORE));
 
+/// The last characters of [`CURRENCY_WORDS_BEFORE`].
+static CURRENCY_LAST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    CURRENCY_WORDS_BEFORE
+        .iter()
+        .filter_map(|(w, _)| w.chars().next_back())
+        .collect()
+});
+
 /// The currency word (新台币, 港币, 人民币 …, any script) that ends exactly at
 /// byte `at`, as its start and code; the longest one if several do.
 pub(crate) fn currency_before(text: &str, at: usize) -> Option<(usize, &'static str)> {
+    let head = text.get(..at)?;
+    // A word that ends at `at` ends with its last character, or with a
+    // pinyin annotation after it: with neither there (most figures), none does.
+    let last = head.chars().next_back()?;
+    if !(CURRENCY_LAST_CHARS.contains(&fold(last)) || matches!(last, ')' | '）') || is_ignorable(last)) {
+        return None;
+    }
     // Three characters, or more with a pinyin annotation inside (新(xīn)台币).
-    text.get(..at)?
-        .char_indices()
+    head.char_indices()
         .rev()
         .take(12)
         .filter_map(|(i, _)| match CURRENCY_WORD_SET.longest(&Cursor::new(text, i)) {
@@ -1284,6 +1298,87 @@ fn read_per<'a>(text: &'a str, mut p: Cursor<'a>, start: usize) -> Result<Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Looking first at the character before answers what trying every
+    /// start of the window does.
+    #[test]
+    fn currency_before_matches_window_search() {
+        let reference = |text: &str, at: usize| -> Option<(usize, &'static str)> {
+            text.get(..at)?
+                .char_indices()
+                .rev()
+                .take(12)
+                .filter_map(|(i, _)| match CURRENCY_WORD_SET.longest(&Cursor::new(text, i)) {
+                    Some((code, end)) if end == at => Some((i, code)),
+                    _ => None,
+                })
+                .last()
+        };
+        let mut texts: Vec<String> = [
+            "新台币(bì)4万",
+            "港幣（bì）3000元",
+            "美元\u{200b}5",
+            "人民\u{ad}币12",
+            "英鎊(bàng)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let pieces = [
+            "新台币",
+            "新臺幣",
+            "港币",
+            "港幣",
+            "人民币",
+            "美元",
+            "美金",
+            "英镑",
+            "英鎊",
+            "日元",
+            "欧元",
+            "澳门币",
+            "台币",
+            "币",
+            "元",
+            "新(xīn)",
+            "台(tái)",
+            "币(bì)",
+            "幣（bì）",
+            "\u{200b}",
+            "\u{ad}",
+            "4",
+            "万",
+            "实现",
+            "(",
+            ")",
+            "（",
+            "）",
+            "a",
+            " ",
+            "達",
+        ];
+        for round in 0..400usize {
+            texts.push(
+                (0..(round % 9))
+                    .map(|k| {
+                        pieces
+                            .get((round * 7 + k * (round % 6 + 1) * 3) % pieces.len())
+                            .copied()
+                            .unwrap_or("")
+                    })
+                    .collect(),
+            );
+        }
+        let mut found = 0;
+        for text in &texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let want = reference(text, at);
+                found += usize::from(want.is_some());
+                assert_eq!(currency_before(text, at), want, "{text:?} at {at}");
+            }
+        }
+        assert!(found > 100, "only {found} currency words found");
+    }
 
     /// Wherever the fast path of `parse_expression` answers, the whole
     /// grammar answers the same: every unit word (and its traditional and
