@@ -431,18 +431,25 @@ fn lone_count(text: &str, pos: usize, f: char) -> Option<usize> {
     let step = pos + text.get(pos..)?.chars().next()?.len_utf8();
     let next = text.get(step..)?.chars().next()?;
     let g = fold(next);
-    if !is_han(next) || numeral_char(g) || matches!(g, '点' | '分' | '又' | '余' | '多' | '个') {
+    if !is_han(next) || continues_numeral(g) || matches!(g, '余' | '多' | '个') {
         return None;
     }
     let (word, _) = unit::lookup(&Cursor::new(text, step))?;
-    (word.kind == Kind::Count && word.word != "个").then_some(step)
+    (word.kind == Kind::Count).then_some(step)
+}
+
+/// True if `g` (folded), right after a numeral, may continue it: a numeral
+/// character, or 分之, 点, 又.
+fn continues_numeral(g: char) -> bool {
+    numeral_char(g) || matches!(g, '分' | '点' | '又')
 }
 
 /// A number that the grammar would read bare, with nothing after it: a
 /// one-character Chinese numeral inside a word it does not count (一步, 一般,
 /// 三是, 两岸, 百强) or a run of digits before such a word (2023年). The next
-/// character is Han and can neither continue the numeral nor begin anything
-/// the grammar reads after a number, and the context rules keep a bare number
+/// character is Han (or, after a Chinese numeral, punctuation) and can
+/// neither continue the numeral nor begin anything the grammar reads after a
+/// number, and the context rules keep a bare number
 /// only in a list (一、二) or after 倍差: the candidate is dropped without
 /// reading it, and the scan goes on where reading it would have (a unit test
 /// checks both against the grammar). Returns that offset.
@@ -475,9 +482,9 @@ fn bare_numeral_dropped(text: &str, pos: usize, f: char) -> Option<usize> {
     let shape = is_han(next) || (single && !g.is_ascii_alphanumeric() && !matches!(g, '.' | ','));
     let dropped = shape
         && !quantity::may_follow_number(next)
-        && !numeral_char(g)
-        // List separators keep a bare number; 分之, 点 and 又 may continue one.
-        && !matches!(g, '、' | '和' | '及' | '与' | '或' | '分' | '点' | '又')
+        && !continues_numeral(g)
+        // List separators keep a bare number.
+        && !matches!(g, '、' | '和' | '及' | '与' | '或')
         && !after_ratio_word(text, pos);
     dropped.then_some(end)
 }
