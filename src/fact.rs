@@ -516,27 +516,17 @@ struct Hits {
 }
 
 impl Hits {
-    fn push(&mut self, start: usize, end: usize) {
-        self.starts.push(start);
-        self.least_end.push(end);
-    }
-
-    /// Sorts the occurrences and computes the least ends (after the pushes).
-    fn finish(&mut self) {
-        let mut pairs: Vec<(usize, usize)> = self
-            .starts
-            .iter()
-            .copied()
-            .zip(self.least_end.iter().copied())
-            .collect();
-        pairs.sort_unstable();
+    /// The occurrences `(start, end)`, in any order.
+    fn new(mut found: Vec<(usize, usize)>) -> Hits {
+        found.sort_unstable();
+        let starts = found.iter().map(|&(s, _)| s).collect();
+        let mut least_end: Vec<usize> = found.iter().map(|&(_, e)| e).collect();
         let mut least = usize::MAX;
-        for (k, &(s, e)) in pairs.iter().enumerate().rev() {
-            least = least.min(e);
-            if let (Some(slot_s), Some(slot_e)) = (self.starts.get_mut(k), self.least_end.get_mut(k)) {
-                (*slot_s, *slot_e) = (s, least);
-            }
+        for e in least_end.iter_mut().rev() {
+            least = least.min(*e);
+            *e = least;
         }
+        Hits { starts, least_end }
     }
 
     /// True if an occurrence lies wholly inside the range.
@@ -560,31 +550,30 @@ static MARK_WORDS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std:
 impl Marks {
     /// The marks of the folded piece `sentence`.
     fn new(sentence: &FoldedView<'_>) -> Marks {
-        let mut marks = Marks::default();
         let Some(ac) = MARK_WORDS.as_ref() else {
-            return marks;
+            return Marks::default();
         };
         let (base, _) = sentence.range();
         let (c, g, t) = (COMPARISON_WORDS.len(), GAP_WORDS.len(), TARGET_WORDS.len());
+        let (mut comparison, mut gap, mut target, mut whole_year) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut part_ends = Vec::new();
         for m in ac.find_overlapping_iter(sentence.text) {
-            let (s, e) = (base + m.start(), base + m.end());
+            let hit = (base + m.start(), base + m.end());
             match m.pattern().as_usize() {
-                i if i < c => marks.comparison.push(s, e),
-                i if i < c + g => marks.gap.push(s, e),
-                i if i < c + g + t => marks.target.push(s, e),
-                i if i == c + g + t => marks.whole_year.push(s, e),
-                _ => marks.part_ends.push(e),
+                i if i < c => comparison.push(hit),
+                i if i < c + g => gap.push(hit),
+                i if i < c + g + t => target.push(hit),
+                i if i == c + g + t => whole_year.push(hit),
+                _ => part_ends.push(hit.1),
             }
         }
-        for hits in [
-            &mut marks.comparison,
-            &mut marks.gap,
-            &mut marks.target,
-            &mut marks.whole_year,
-        ] {
-            hits.finish();
+        Marks {
+            comparison: Hits::new(comparison),
+            gap: Hits::new(gap),
+            target: Hits::new(target),
+            whole_year: Hits::new(whole_year),
+            part_ends,
         }
-        marks
     }
 
     /// The last part (after the last ；) of the folded range `a..b`.
