@@ -775,6 +775,31 @@ static FOLLOWERS: LazyLock<StartSet> = LazyLock::new(|| {
     })
 });
 
+/// The characters (as written) that the tail of a reading may begin with:
+/// a rate's slash, a range separator, a qualifier suffix, and what the
+/// cursor reads through before them (`(含)`, spaces, an annotation's
+/// parenthesis, the ignorable characters). Before any other character
+/// [`read_rate`], [`read_range`] and [`read_suffix`] read nothing, and are
+/// not tried: most figures end before punctuation or a word.
+static TAIL_STARTS: LazyLock<StartSet> = LazyLock::new(|| {
+    StartSet::folded(|f| {
+        SUFFIX_SET.starting_with(f).next().is_some()
+            || RANGE_SEPARATORS.iter().any(|s| s.starts_with(f))
+            || matches!(f, '/' | '(')
+            || is_space(f)
+            || is_ignorable(f)
+    })
+});
+
+/// True if the character at `at` may begin the tail of a reading (see
+/// [`TAIL_STARTS`]; the end of the text is not one).
+#[inline]
+fn tail_may_follow(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| TAIL_STARTS.contains(c))
+}
+
 /// True if the grammar after a number may read `c` (as written): see
 /// [`FOLLOWERS`].
 pub(crate) fn may_follow_number(c: char) -> bool {
@@ -1081,6 +1106,9 @@ fn read_cents<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw) -> Result<(), 
 
 /// `/` + magnitude? + unit: a rate (0.56亿元/平方公里, 0.045吨标煤/万元, 1.75亿/家).
 fn read_rate<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw) -> Result<(), NumeralError> {
+    if !tail_may_follow(text, c.pos()) {
+        return Ok(());
+    }
     let mut p = c.clone();
     if !p.eat("/") {
         return Ok(());
@@ -1120,7 +1148,7 @@ fn read_rate<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw) -> Result<(), N
 /// once, after the second number (`3至5亿元`), which then also lends its
 /// magnitude to a first number that has none.
 fn read_range<'a>(text: &'a str, c: &mut Cursor<'a>, r: &mut Raw, mode: Mode) -> Result<(), NumeralError> {
-    if r.value.is_none() || r.lead != Lead::Plain {
+    if r.value.is_none() || r.lead != Lead::Plain || !tail_may_follow(text, c.pos()) {
         return Ok(());
     }
     let mut p = c.clone();
@@ -1227,6 +1255,9 @@ fn share_magnitude(lo: Decimal, first: &Form, second: &Form, hi: Decimal) -> Res
 
 /// 以上, 以下, 以内, 左右, 上下, a trailing +.
 fn read_suffix(c: &mut Cursor<'_>, r: &mut Raw) {
+    if !tail_may_follow(c.text(), c.pos()) {
+        return;
+    }
     let mut p = c.clone();
     p.eat("(含)");
     if let Some(q) = eat_any(&mut p, &SUFFIX_SET) {
@@ -1305,6 +1336,38 @@ fn read_per<'a>(text: &'a str, mut p: Cursor<'a>, start: usize) -> Result<Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Before a character outside [`TAIL_STARTS`] the tail readers read
+    /// nothing, so skipping them there changes no reading: no rate's slash,
+    /// no `(含)`, no range separator after spaces, no suffix. Every BMP
+    /// character, before each tail it could be mistaken for.
+    #[test]
+    fn tail_starts_cover_every_tail() {
+        let mut outside = 0;
+        for c in (0..0x10000u32).filter_map(char::from_u32) {
+            if TAIL_STARTS.contains(c) {
+                continue;
+            }
+            outside += 1;
+            for tail in ["", "/人", "(含)", "以上", "至5", "左右"] {
+                let text = format!("{c}{tail}");
+                let at = Cursor::new(&text, 0);
+                assert!(!at.clone().eat("/"), "{text:?}: a rate");
+                assert!(!at.clone().eat("(含)"), "{text:?}: (含)");
+                assert!(SUFFIX_SET.longest(&at).is_none(), "{text:?}: a suffix");
+                let mut spaced = at.clone();
+                spaced.skip_spaces();
+                assert!(
+                    !RANGE_SEPARATORS.iter().any(|s| spaced.clone().eat(s)),
+                    "{text:?}: a range"
+                );
+            }
+        }
+        assert!(outside > 60_000, "{outside}");
+        for c in "/／(（~～-至到以左上 \u{3000}\u{200b}".chars() {
+            assert!(TAIL_STARTS.contains(c), "{c:?}");
+        }
+    }
 
     /// Looking first at the character before answers what trying every
     /// start of the window does.
