@@ -416,14 +416,72 @@ fn shortcut(text: &str, pos: usize, f: char) -> Option<usize> {
     if tests::NO_SHORTCUTS.with(std::cell::Cell::get) {
         return None;
     }
-    bare_numeral_dropped(text, pos, f).or_else(|| lone_count(text, pos, f))
+    match f {
+        '第' => ordinal_dropped(text, pos),
+        '半' | '首' => word_alone(text, pos, f),
+        _ => bare_numeral_dropped(text, pos, f).or_else(|| lone_count(text, pos, f)),
+    }
+}
+
+/// The character at `pos` and the offset just past it.
+fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let c = text.get(pos..)?.chars().next()?;
+    Some((c, pos + c.len_utf8()))
+}
+
+/// 半年, 半导体, 首届, 首批: 半 begins a quantity only before a unit (半斤,
+/// 半成) and 首 only as 首位, so before a Han character that begins neither
+/// the grammar reads nothing, and the scan goes on at the next character.
+/// (Not before an annotation or an invisible character, which the grammar
+/// reads through.)
+fn word_alone(text: &str, pos: usize, f: char) -> Option<usize> {
+    let (_, step) = char_at(text, pos)?;
+    let (next, _) = char_at(text, step)?;
+    let reads_on = match f {
+        '半' => quantity::may_follow_number(next),
+        _ => fold(next) == '位',
+    };
+    (is_han(next) && !reads_on).then_some(step)
+}
+
+/// 第一季度, 第三届, 第2批: an ordinal before a word is a rank the context
+/// rules keep only when it ends its phrase (居全省第2, 第一和第二) or names
+/// 位/名. A one-character Chinese numeral or a run of ASCII digits after 第,
+/// before a Han character that neither continues the numeral, nor is 位 or
+/// 名, nor joins a list, is dropped; the scan goes on after the numeral.
+fn ordinal_dropped(text: &str, pos: usize) -> Option<usize> {
+    let (_, at) = char_at(text, pos)?;
+    let (first, step) = char_at(text, at)?;
+    let end = if matches!(
+        fold(first),
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    ) {
+        step
+    } else {
+        at + plain_digits(text.get(at..)?)?
+    };
+    let (next, _) = char_at(text, end)?;
+    let g = fold(next);
+    let dropped = is_han(next) && !continues_numeral(g) && !matches!(g, '位' | '名' | '和' | '与' | '及' | '或');
+    dropped.then_some(end)
+}
+
+/// The length of the run of ASCII digits `s` starts with, if there is one
+/// and it is short enough to read exactly ([`MAX_PLAIN_DIGITS`]).
+fn plain_digits(s: &str) -> Option<usize> {
+    let digits = s
+        .bytes()
+        .take(MAX_PLAIN_DIGITS + 1)
+        .take_while(u8::is_ascii_digit)
+        .count();
+    (1..=MAX_PLAIN_DIGITS).contains(&digits).then_some(digits)
 }
 
 /// 一批, 一条, 二次: a lone 一 or 二 right before a counting word (a unit of
 /// kind count) is an article or an ordinal, which the context rules drop
-/// whatever follows; the scan goes on at the next character. Not before 个,
-/// which the grammar may read as part of a magnitude or of another unit
-/// (一个亿, 一个百分点).
+/// whatever follows; the scan goes on at the next character. Before 个 only
+/// when a word follows it (一个新目标), not a magnitude or another unit that
+/// the grammar reads with it (一个亿, 一个百分点).
 fn lone_count(text: &str, pos: usize, f: char) -> Option<usize> {
     if !matches!(f, '一' | '二') {
         return None;
@@ -431,7 +489,14 @@ fn lone_count(text: &str, pos: usize, f: char) -> Option<usize> {
     let step = pos + text.get(pos..)?.chars().next()?.len_utf8();
     let next = text.get(step..)?.chars().next()?;
     let g = fold(next);
-    if !is_han(next) || continues_numeral(g) || matches!(g, '余' | '多' | '个') {
+    if g == '个' {
+        // 一个新目标: 个 before a word that neither continues a number (一个亿,
+        // 一个百分点) nor begins anything the grammar reads after a unit.
+        let (after, _) = char_at(text, step + next.len_utf8())?;
+        let word = is_han(after) && !quantity::may_follow_number(after) && !continues_numeral(fold(after));
+        return word.then_some(step);
+    }
+    if !is_han(next) || continues_numeral(g) || matches!(g, '余' | '多') {
         return None;
     }
     let (word, _) = unit::lookup(&Cursor::new(text, step))?;
@@ -456,24 +521,31 @@ fn continues_numeral(g: char) -> bool {
 fn bare_numeral_dropped(text: &str, pos: usize, f: char) -> Option<usize> {
     let rest = text.get(pos..)?;
     // One character: a digit, or a magnitude alone (百强, which the grammar
-    // reads only after a qualifier). Not 零 (零下 begins a figure).
+    // reads only after a qualifier). 零 too (零售, 零碳), but not in 零下,
+    // which begins a figure below zero.
     let single = matches!(
         f,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '两' | '十' | '百' | '千' | '万' | '亿'
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '两'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '零'
     );
     let end = if single {
         pos + rest.chars().next()?.len_utf8()
     } else {
         // ASCII digits as written, few enough to read exactly.
-        let digits = rest
-            .bytes()
-            .take(MAX_PLAIN_DIGITS + 1)
-            .take_while(u8::is_ascii_digit)
-            .count();
-        if digits == 0 || digits > MAX_PLAIN_DIGITS {
-            return None;
-        }
-        pos + digits
+        pos + plain_digits(rest)?
     };
     let next = text.get(end..)?.chars().next()?;
     let g = fold(next);
@@ -485,6 +557,7 @@ fn bare_numeral_dropped(text: &str, pos: usize, f: char) -> Option<usize> {
         && !continues_numeral(g)
         // List separators keep a bare number.
         && !matches!(g, '、' | '和' | '及' | '与' | '或')
+        && (f != '零' || g != '下')
         && !after_ratio_word(text, pos);
     dropped.then_some(end)
 }
@@ -920,6 +993,7 @@ mod tests {
                     "【", "—", "…", "！", "?", ":", "+", "=", "'", "\u{200b}", "\u{3000}", "(", "k", "w", "e",
                     "批", "条", "项", "片", "轮", "部", "次", "位", "名", "人", "户", "台", "套", "个亿", "个百分点", "倍", "成",
                     "二", "貳", "壹", "一", "第一", "每一", "近一", "数",
+                    "首", "位", "名", "届", "季度", "售", "导", "斤", "个", "新", "居", "与", "(lìng)",
                 ]),
                 0..14,
             )
@@ -939,13 +1013,17 @@ mod tests {
     #[test]
     fn shortcuts_drop_what_reading_drops() {
         let words = |s: &'static str| s.split(' ').collect::<Vec<&str>>();
-        let firsts = words("一 二 三 四 五 六 七 八 九 两 兩 十 百 千 万 萬 亿 億 零 2023 5 0 12345678901234567 123456789012345678901234 １");
+        let firsts = words(
+            "一 二 三 四 五 六 七 八 九 两 兩 十 百 千 万 萬 亿 億 零 2023 5 0 12345678901234567 123456789012345678901234 １ \
+             半 首 第一 第十 第2 第二十 第3.5 第２ 一个 一個 二个 一个个 第一个",
+        );
         let nexts = words(
             "步 般 是 岸 批 个 條 点 分 和 、 又 百 万 亿 倍 成 元 年 月 号 號 流 体 线 季 次 家 亩 期 部 项 类 产 半 零 壹 两 \
-             至 到 余 多 以 左 人 位 名 届 代 强 下 G . - ~ ) ） ” 》 ! ： ， ; e k w +",
+             至 到 余 多 以 左 人 位 名 届 代 强 下 G . - ~ ) ） ” 》 ! ： ， ; e k w + \
+             售 部件 导 年 斤 成 位于 名列 批 季度 与 或 及 新 百分点 亿元 个 (lìng) \u{200b}",
         );
-        let befores = words("倍差为 城乡收入倍差 第 约 每 数 几 / 增长 负 - 1 ¥ 上");
-        let afters = words("。 4摄氏度 五元 年 分之一 % 以上");
+        let befores = words("倍差为 城乡收入倍差 第 约 每 数 几 / 增长 负 - 1 ¥ 上 居 排名");
+        let afters = words("。 4摄氏度 五元 年 分之一 % 以上 至5元 位 和第二");
         let mut checked = 0;
         for b in befores.iter().chain([&""]) {
             for f in &firsts {
