@@ -934,7 +934,17 @@ fn list_gap(text: &str, a: usize, b: usize) -> bool {
 /// True if `at` follows 倍差 (and a copula): 城乡居民收入倍差为1.63.
 fn after_ratio_word(text: &str, at: usize) -> bool {
     let head = text.get(..at).unwrap_or("");
-    // Cheap test first: 倍 (the same in both scripts) within the last few characters.
+    // Cheap tests first: 倍 (the same in both scripts) within the last few
+    // characters. Six characters take at most 24 bytes, and UTF-8 bytes
+    // E5 80 8D are 倍 wherever they stand, so most candidates answer with a
+    // byte comparison, decoding nothing.
+    let window = head.as_bytes().get(at.saturating_sub(24)..).unwrap_or(&[]);
+    window.windows(3).any(|w| w == "倍".as_bytes()) && ends_with_ratio_word(head)
+}
+
+/// True if the last six characters of `head`, folded, end with 倍差 and a
+/// copula (or with 倍差).
+fn ends_with_ratio_word(head: &str) -> bool {
     if !head.chars().rev().take(6).any(|c| c == '倍') {
         return false;
     }
@@ -1052,6 +1062,31 @@ mod tests {
             }
         }
         assert!(checked > 2000, "only {checked} cases reached the rule");
+    }
+
+    /// The byte pre-test of [`after_ratio_word`] never hides a 倍 within six
+    /// characters, whatever their widths: every split of texts mixing 1- to
+    /// 4-byte characters answers as the character test alone.
+    #[test]
+    fn ratio_word_pretest_sees_six_characters() {
+        let mut found = 0;
+        for text in [
+            "倍差为𠀀𠀀𠀀1",
+            "倍差𠀀𠀀𠀀𠀀2",
+            "收入倍差为ééé3",
+            "倍差缩小至a4",
+            "倍差是5",
+            "x倍差達到６",
+            "倍差仅为一",
+            "倍差为1.63",
+        ] {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let want = ends_with_ratio_word(&text[..at]);
+                found += usize::from(want);
+                assert_eq!(after_ratio_word(text, at), want, "{:?}", &text[..at]);
+            }
+        }
+        assert!(found >= 8, "{found}");
     }
 
     #[test]
