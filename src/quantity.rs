@@ -539,6 +539,17 @@ fn read_inner(text: &str, start: usize, mode: Mode) -> Result<Option<Raw>, Numer
     finish_read(text, start, c, mode, qualifier)
 }
 
+/// True if `f` (folded) begins a qualifier word of running text (约, 大约,
+/// 不少于 …).
+pub(crate) fn qualifier_may_start(f: char) -> bool {
+    PREFIX_SET.starting_with(f).next().is_some()
+}
+
+/// True if a qualifier word of running text is written at the cursor.
+pub(crate) fn qualifier_at(c: &Cursor<'_>) -> bool {
+    PREFIX_SET.starts(c)
+}
+
 /// Steps over a particle between a qualifier and its number; it stays in the
 /// span: 超过了20%, 至少有10.
 pub(crate) fn eat_particle(c: &mut Cursor<'_>) {
