@@ -31,7 +31,7 @@
 //! ]);
 //! ```
 
-use crate::normalize::{fold, is_han, is_ignorable, Cursor, StartSet, WordSet};
+use crate::normalize::{fold, is_han, is_ignorable, is_space, Cursor, StartSet, WordSet};
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
 use crate::unit::{self, Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
@@ -423,8 +423,44 @@ fn shortcut(text: &str, pos: usize, f: char) -> Option<usize> {
     match f {
         '第' => ordinal_dropped(text, pos),
         '半' | '首' => word_alone(text, pos, f),
+        '负' | '-' => sign_alone(text, pos),
+        '百' | '千' | '万' | '亿' => magnitudes_alone(text, pos)
+            .or_else(|| bare_numeral_dropped(text, pos, f).or_else(|| lone_count(text, pos, f))),
         _ => bare_numeral_dropped(text, pos, f).or_else(|| lone_count(text, pos, f)),
     }
+}
+
+/// 负荷, 负责, ——: a sign (负, `-` and the dashes that fold to it) begins a
+/// figure only before a numeral character or a decimal point; before any
+/// other character (not an annotation or an invisible one, which the grammar
+/// reads through) it gives nothing, and the scan goes on at the next one.
+fn sign_alone(text: &str, pos: usize) -> Option<usize> {
+    let (_, step) = char_at(text, pos)?;
+    let (next, _) = char_at(text, step)?;
+    let g = fold(next);
+    let alone = numeral::sym(g).is_none() && !matches!(g, '点' | '.' | '(') && !is_ignorable(next);
+    alone.then_some(step)
+}
+
+/// 千亿级, 百亿元, 万亿: magnitude words with no digit before them are a
+/// number only after a qualifier (近千亿, 上万), which a scan that stops here
+/// has not read: the grammar drops them whatever follows, and the scan goes
+/// on after the run. Not where the numeral may run on: a digit, 点, 分
+/// (百分之), an annotation or an invisible character.
+fn magnitudes_alone(text: &str, pos: usize) -> Option<usize> {
+    let rank = |c: char| ['百', '千', '万', '亿'].iter().position(|&m| m == fold(c));
+    let (first, mut end) = char_at(text, pos)?;
+    let low = rank(first)?;
+    let (mut next, after) = char_at(text, end)?;
+    // One larger 万 or 亿 may follow (千亿, 百万, 万亿); other runs are left
+    // to the grammar.
+    if rank(next).is_some_and(|r| r > low && r >= 2) {
+        end = after;
+        next = char_at(text, end)?.0;
+    }
+    let g = fold(next);
+    let ends = !continues_numeral(g) && !matches!(g, '(' | '.' | ',') && !is_ignorable(next) && !is_space(next);
+    ends.then_some(end)
 }
 
 /// 大力, 不断, 将来, 最高: a character that begins a quantity only as the
@@ -572,9 +608,9 @@ fn bare_numeral_dropped(text: &str, pos: usize, f: char) -> Option<usize> {
     };
     let next = text.get(end..)?.chars().next()?;
     let g = fold(next);
-    // After a Chinese numeral, closing punctuation too (一), 十三五”): a
-    // Chinese numeral runs on with no ASCII but digits and a decimal point.
-    let shape = is_han(next) || (single && !g.is_ascii_alphanumeric() && !matches!(g, '.' | ','));
+    // Or punctuation (一), 十三五”, 19:29): a numeral runs on with no ASCII
+    // but digits, letters and a decimal point or separator.
+    let shape = is_han(next) || (!g.is_ascii_alphanumeric() && !matches!(g, '.' | ','));
     let dropped = shape
         && !quantity::may_follow_number(next)
         && !continues_numeral(g)
@@ -1029,6 +1065,7 @@ mod tests {
                     "首", "位", "名", "届", "季度", "售", "导", "斤", "个", "新", "居", "与", "(lìng)",
                     "大", "大约", "不", "不足", "不少于", "将", "将近", "接近", "最多", "至少", "未满", "突破", "超过",
                     "力", "断", "來", "了", "有",
+                    "负", "荷", "—", "－", "千亿", "百亿", "级", "万亿", ";", "|", "*", "·", "\n", "分",
                 ]),
                 0..14,
             )
@@ -1050,12 +1087,14 @@ mod tests {
         let words = |s: &'static str| s.split(' ').collect::<Vec<&str>>();
         let firsts = words(
             "一 二 三 四 五 六 七 八 九 两 兩 十 百 千 万 萬 亿 億 零 2023 5 0 12345678901234567 123456789012345678901234 １ \
-             半 首 第一 第十 第2 第二十 第3.5 第２ 一个 一個 二个 一个个 第一个",
+             半 首 第一 第十 第2 第二十 第3.5 第２ 一个 一個 二个 一个个 第一个 \
+             负 - — －  千亿 百亿 万亿 億萬 千 百万 佰",
         );
         let nexts = words(
             "步 般 是 岸 批 个 條 点 分 和 、 又 百 万 亿 倍 成 元 年 月 号 號 流 体 线 季 次 家 亩 期 部 项 类 产 半 零 壹 两 \
              至 到 余 多 以 左 人 位 名 届 代 强 下 G . - ~ ) ） ” 》 ! ： ， ; e k w + \
-             售 部件 导 年 斤 成 位于 名列 批 季度 与 或 及 新 百分点 亿元 个 (lìng) \u{200b}",
+             售 部件 导 年 斤 成 位于 名列 批 季度 与 或 及 新 百分点 亿元 个 (lìng) \u{200b} \
+             荷 责 — : | * # = _ ' \" ? 。 \n 级 点 .5 分之 5 五 零 千 亿 万 半 \u{3000}",
         );
         let befores = words("倍差为 城乡收入倍差 第 约 每 数 几 / 增长 负 - 1 ¥ 上 居 排名");
         let afters = words("。 4摄氏度 五元 年 分之一 % 以上 至5元 位 和第二");
