@@ -488,19 +488,22 @@ fn char_at(text: &str, pos: usize) -> Option<(char, usize)> {
     Some((c, pos + c.len_utf8()))
 }
 
-/// 半年, 半导体, 首届, 首批: 半 begins a quantity only before a unit (半斤,
-/// 半成) and 首 only as 首位, so before a Han character that begins neither
-/// the grammar reads nothing, and the scan goes on at the next character.
-/// (Not before an annotation or an invisible character, which the grammar
-/// reads through.)
+/// 半年, 半导体, 半。, 首届, 首批: 半 begins a quantity only before a unit
+/// (半斤, 半成) and 首 only as 首位, so before a character that begins
+/// neither (for 首, a Han one) the grammar reads nothing, and the scan goes
+/// on at the next character. (Not before an annotation or an invisible
+/// character, which the grammar reads through.)
 fn word_alone(text: &str, pos: usize, f: char) -> Option<usize> {
     let (_, step) = char_at(text, pos)?;
     let (next, _) = char_at(text, step)?;
-    let reads_on = match f {
-        '半' => quantity::may_follow_number(next),
-        _ => fold(next) == '位',
+    let alone = match f {
+        // The characters the grammar may read after 半 (a unit, a space, an
+        // annotation, an invisible character) are all among the followers
+        // of a number.
+        '半' => !quantity::may_follow_number(next),
+        _ => is_han(next) && fold(next) != '位',
     };
-    (is_han(next) && !reads_on).then_some(step)
+    alone.then_some(step)
 }
 
 /// 第一季度, 第三届, 第2批: an ordinal before a word is a rank the context
