@@ -290,13 +290,14 @@ fn skip_numeral_chars(text: &str, pos: usize) -> usize {
 fn numeral_within(text: &str, at: usize, n: usize) -> bool {
     // One bit test a character: a numeral character, or what the grammar
     // reads through (an annotation's parenthesis, an invisible character).
+    let set: &StartSet = &NUMERAL_OR_NOISE;
     let c = text
         .get(at..)
         .unwrap_or("")
         .chars()
         .skip(1)
         .take(n)
-        .find(|&c| NUMERAL_OR_NOISE.contains(c));
+        .find(|&c| set.contains(c));
     match c {
         None => false,
         Some(c) if numeral_char(fold(c)) => true,
