@@ -264,7 +264,11 @@ fn ends_word(text: &str, at: usize, qualifier: char) -> bool {
     let Some(&(_, before)) = QUALIFIER_WORDS.iter().find(|&&(q, _)| q == qualifier) else {
         return false;
     };
-    prev_char(text, at).map(fold).is_some_and(|p| before.contains(p))
+    // Compared character by character: `str::contains(char)` runs a
+    // substring search.
+    prev_char(text, at)
+        .map(fold)
+        .is_some_and(|p| before.chars().any(|b| b == p))
 }
 
 /// The end of the run of numeral characters (digits, separators, magnitude
@@ -652,7 +656,7 @@ fn accept(text: &str, r: &Raw) -> bool {
     // letters before a number are fine: GDP1318.2亿元, CPI上涨2%.
     if let Some(p) = prev_char(text, r.start) {
         let p = fold(p);
-        if "_/\\=#@.&%".contains(p)
+        if matches!(p, '_' | '/' | '\\' | '=' | '#' | '@' | '.' | '&' | '%')
             || (p.is_ascii_alphabetic() && text.get(r.start..).is_some_and(|s| s.starts_with('.')))
         {
             return false;
@@ -734,7 +738,9 @@ fn accept(text: &str, r: &Raw) -> bool {
             let first = text.get(r.num_start..).and_then(|s| s.chars().next()).map(fold);
             let lone_one = r.form.digits == 1 && r.form.magnitudes == 0 && first == Some('一');
             let next = after.peek();
-            return !lone_one && !next.is_some_and(|c| is_han(c) && !"钱左右多余以上下".contains(c));
+            return !lone_one
+                && !next
+                    .is_some_and(|c| is_han(c) && !matches!(c, '钱' | '左' | '右' | '多' | '余' | '以' | '上' | '下'));
         }
         _ => {}
     }
@@ -871,7 +877,7 @@ fn rank_verb_before(text: &str, at: usize) -> bool {
 fn rank_may_end(after: &Cursor<'_>) -> bool {
     match after.peek() {
         None => true,
-        Some(c) => !is_han(c) || "和与及、或".contains(c),
+        Some(c) => !is_han(c) || matches!(c, '和' | '与' | '及' | '、' | '或'),
     }
 }
 
