@@ -750,7 +750,7 @@ fn name_run(text: &str, end: usize) -> impl Iterator<Item = char> + '_ {
         .unwrap_or("")
         .chars()
         .take(10)
-        .take_while(|c| crate::normalize::is_han(*c) && !"的在和与及是为将从对把被、".contains(*c))
+        .take_while(|c| crate::normalize::is_han(*c) && !crate::normalize::is_one_of(*c, "的在和与及是为将从对把被、"))
         .map(fold)
 }
 
@@ -807,7 +807,7 @@ fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
             .rev()
             .take(10)
             .take_while(|(_, c)| crate::normalize::is_han(*c) || c.is_ascii_alphanumeric() || *c == '(' || *c == ')')
-            .take_while(|(_, c)| !"的在和与及、是为将从对把被".contains(*c))
+            .take_while(|(_, c)| !crate::normalize::is_one_of(*c, "的在和与及、是为将从对把被"))
             .last()
             .map_or(i, |(j, _)| j);
         if i - start >= 6 {
@@ -936,7 +936,7 @@ fn list_of<'a, 'b>(text: &str, mentions: &[&'b Subject<'a>], last: &'b Subject<'
         let gap = crate::normalize::fold_str(text.get(m.end..cur.start).unwrap_or("x"));
         // 武进、吴江 or 溧阳的动力电池、宜兴的电线电缆: a separator, maybe after 的 + a noun.
         let sep = gap.strip_prefix('的').map_or(gap.as_str(), |g| {
-            g.trim_start_matches(|c: char| crate::normalize::is_han(c) && !"、和及与".contains(c))
+            g.trim_start_matches(|c: char| crate::normalize::is_han(c) && !crate::normalize::is_one_of(c, "、和及与"))
         });
         if matches!(sep, "、" | "和" | "及" | "与" | ",") && gap.chars().count() <= 12 {
             out.push(m);
@@ -1006,7 +1006,8 @@ fn indicator_for(
             name = strip_links(name.get(..i).unwrap_or(""));
         }
     }
-    let name = clean_tail(name).trim_matches(|c: char| c.is_whitespace() || "，,。、；;：:（）()“”\"".contains(c));
+    let name = clean_tail(name)
+        .trim_matches(|c: char| c.is_whitespace() || crate::normalize::is_one_of(c, "，,。、；;：:（）()“”\""));
     let junk = name.chars().count() < 2 || name.chars().any(|c| c.is_ascii_digit());
     if junk {
         if let Some(prev) = &ctx.previous {

@@ -23,7 +23,7 @@
 //! assert_eq!("2023Q3".parse::<Period>().unwrap().to_string(), "2023Q3");
 //! ```
 
-use crate::normalize::{fold, Cursor, StartSet, WordSet};
+use crate::normalize::{fold, is_one_of, Cursor, StartSet, WordSet};
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -253,14 +253,14 @@ fn numeral_not_period(text: &str, pos: usize, first: char) -> Option<usize> {
         return (!period).then(|| rest.pos());
     }
     const CHINESE: &str = "一二三四五六七八九十";
-    if !CHINESE.contains(first) {
+    if !is_one_of(first, CHINESE) {
         return None;
     }
     // A period's numeral is at most three characters (十四五, 十二月): look no
     // further, so a long run (一一一…) costs a bounded read per position.
     let mut run = 0;
     let mut last = first;
-    while let Some(d) = rest.peek().filter(|&d| CHINESE.contains(d)) {
+    while let Some(d) = rest.peek().filter(|&d| is_one_of(d, CHINESE)) {
         if run == 4 {
             return Some(pos + first.len_utf8());
         }
@@ -399,7 +399,7 @@ fn part_at(c: &mut Cursor<'_>) -> Option<(Part, bool)> {
         return Some((Part::EndOf(12), false));
     }
     // The rest begin with a number, 前 or 第.
-    if !(first.is_ascii_digit() || "前第一二三四五六七八九十".contains(first)) {
+    if !(first.is_ascii_digit() || is_one_of(first, "前第一二三四五六七八九十")) {
         return None;
     }
     // 前三季度, 一季度, 第一季度, 三季度
@@ -476,7 +476,7 @@ fn read_at(text: &str, pos: usize, date: Option<Date>) -> Option<PeriodMention> 
     // “十四五”(期间/时期): a five-year plan, several years.
     if first == Some('十') {
         let mut p = c.clone();
-        if p.eat("十") && p.next().is_some_and(|t| "一二三四五六七八九".contains(t.2)) && p.eat("五") {
+        if p.eat("十") && p.next().is_some_and(|t| is_one_of(t.2, "一二三四五六七八九")) && p.eat("五") {
             return Some(mk(p.pos(), None, false));
         }
     }

@@ -80,7 +80,7 @@
 use crate::fact::{self, Fact};
 use crate::indicator;
 use crate::lexicon::Matcher;
-use crate::normalize::{is_han, Folded};
+use crate::normalize::{is_han, is_one_of, Folded};
 use crate::quantity::Quantity;
 use crate::region::{Level, RegionMention};
 use aho_corasick::AhoCorasick;
@@ -391,7 +391,7 @@ fn head_ending(s: &str, title: bool) -> Option<&'static str> {
 }
 
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || "零一二三四五六七八九十百两".contains(c)
+    c.is_ascii_digit() || is_one_of(c, "零一二三四五六七八九十百两")
 }
 
 /// True if a name's part before its policy word is made of generic words only.

@@ -31,7 +31,7 @@
 //! ]);
 //! ```
 
-use crate::normalize::{fold, is_han, is_ignorable, is_space, Cursor, StartSet, WordSet};
+use crate::normalize::{fold, is_han, is_ignorable, is_one_of, is_space, Cursor, StartSet, WordSet};
 use crate::numeral;
 use crate::quantity::{self, Lead, Mode, Quantity, Raw};
 use crate::unit::{self, Kind, Unit, CHENG_NOT_PERCENT, CHROME_LABELS, COMPOUNDS, NAME_WORDS, TIME_WORDS};
@@ -725,7 +725,7 @@ fn accept(text: &str, r: &Raw) -> bool {
             }
         }
         Kind::Percent if word.word == "成" => {
-            if after.peek().is_some_and(|c| CHENG_NOT_PERCENT.contains(c)) {
+            if after.peek().is_some_and(|c| is_one_of(c, CHENG_NOT_PERCENT)) {
                 return false;
             }
             if r.form.arabic && r.value.is_some_and(|v| v > Decimal::from(100)) {
