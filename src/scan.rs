@@ -64,6 +64,7 @@ fn with_batch(text: &str, batch: usize) -> Quantities<'_> {
         pause_at: batch,
         out: Vec::new(),
         next: 0,
+        last_quote: None,
     }
 }
 
@@ -103,6 +104,8 @@ pub struct Quantities<'h> {
     pause_at: usize,
     out: Vec<Quantity>,
     next: usize,
+    /// Just past the last quotation mark the scan passed, if any.
+    last_quote: Option<usize>,
 }
 
 impl Iterator for Quantities<'_> {
@@ -119,7 +122,8 @@ impl Iterator for Quantities<'_> {
             }
             self.out.clear();
             self.next = 0;
-            let (end, sentence_done) = scan_sentence(self.text, self.pos, &mut self.buf, self.pause_at);
+            let (end, sentence_done) =
+                scan_sentence(self.text, self.pos, &mut self.buf, self.pause_at, &mut self.last_quote);
             self.pos = end;
             if sentence_done {
                 resolve(self.text, &mut self.buf);
@@ -238,9 +242,21 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).and_then(|s| s.chars().next_back())
 }
 
-/// The characters a quantity may start with, as written, and the sentence
-/// ends: one search finds whichever comes first, so the text is read once.
-static STARTS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(can_start).with(ends_sentence));
+/// The characters a quantity may start with, as written, the sentence ends
+/// and the quotation marks: one search finds whichever comes first, so the
+/// text is read once.
+static STARTS: LazyLock<StartSet> =
+    LazyLock::new(|| StartSet::folded(can_start).with(ends_sentence).with(is_quotation_mark));
+
+/// The quotation marks [`in_short_quote`] looks for. The scan notes where it
+/// passed the last one, so that a figure with none near before it skips
+/// that rule.
+fn is_quotation_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '「' | '」' | '"' | '『' | '』')
+}
+
+/// Twelve characters (the reach of [`in_short_quote`]) take at most 48 bytes.
+const SHORT_QUOTE_BYTES: usize = 48;
 
 /// The first character at or after `from` that may start a quantity or ends
 /// the sentence, with its offset.
@@ -342,7 +358,13 @@ fn bare_magnitude_after(text: &str, at: usize) -> bool {
 /// pausing once `buf` holds `pause_at` of them. Returns the offset to go on
 /// from (just past the sentence's end, or where it paused) and whether the
 /// sentence ended.
-fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) -> (usize, bool) {
+fn scan_sentence(
+    text: &str,
+    start: usize,
+    buf: &mut Vec<Raw>,
+    pause_at: usize,
+    last_quote: &mut Option<usize>,
+) -> (usize, bool) {
     let mut pos = start;
     loop {
         // Pause for a batch (never at the end of the text: the end closes
@@ -358,6 +380,11 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
         let step = pos + ch.len_utf8();
         if ends_sentence(ch) {
             return (step, true);
+        }
+        if is_quotation_mark(ch) {
+            *last_quote = Some(step);
+            pos = step;
+            continue;
         }
         // Words that only lead into a number (qualifiers, 第, 每 …) are read only
         // when a numeral follows closely.
@@ -388,7 +415,11 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
         match quantity::read(text, pos, Mode::Scan) {
             // A candidate never reaches into the next sentence.
             Ok(Some(mut r)) if r.end > pos && text.get(pos..r.end).is_some_and(|s| !s.contains(ends_sentence)) => {
-                let next = if accept(text, &r) {
+                // A figure can stand in a short quotation only with a
+                // quotation mark within the twelve characters (48 bytes) before.
+                let quote_near =
+                    shortcuts_off() || last_quote.is_some_and(|q| r.start.saturating_sub(q) <= SHORT_QUOTE_BYTES);
+                let next = if accept_in(text, &r, quote_near) {
                     let before = buf.last().map_or(0, |b| b.end);
                     currency_written_before(text, &mut r, before);
                     let e = r.end;
@@ -421,8 +452,7 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize) 
 /// reads every case they answer, and a proptest compares whole scans with
 /// and without them.
 fn shortcut(text: &str, pos: usize, f: char) -> Option<usize> {
-    #[cfg(test)]
-    if tests::NO_SHORTCUTS.with(std::cell::Cell::get) {
+    if shortcuts_off() {
         return None;
     }
     match f {
@@ -476,8 +506,7 @@ fn magnitudes_alone(text: &str, pos: usize) -> Option<usize> {
 /// (The qualifier characters begin no other form the grammar reads: a test
 /// reads every one before every word.)
 fn not_a_qualifier(text: &str, pos: usize, f: char) -> Option<usize> {
-    #[cfg(test)]
-    if tests::NO_SHORTCUTS.with(std::cell::Cell::get) {
+    if shortcuts_off() {
         return None;
     }
     let cursor = Cursor::new(text, pos);
@@ -485,6 +514,16 @@ fn not_a_qualifier(text: &str, pos: usize, f: char) -> Option<usize> {
         return None;
     }
     Some(char_at(text, pos)?.1)
+}
+
+/// True if a test turned the shortcuts off, to scan the slow way as the
+/// reference (never in a build of the library).
+#[inline(always)]
+fn shortcuts_off() -> bool {
+    #[cfg(test)]
+    return tests::NO_SHORTCUTS.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    false
 }
 
 /// The character at `pos` and the offset just past it.
@@ -648,7 +687,15 @@ fn currency_written_before(text: &str, r: &mut Raw, from: usize) {
 }
 
 /// Context rules for one candidate (see the module docs).
+#[cfg(test)]
 fn accept(text: &str, r: &Raw) -> bool {
+    accept_in(text, r, true)
+}
+
+/// [`accept`], told whether a quotation mark stands near enough before the
+/// candidate for [`in_short_quote`] to find one (when not, that rule, which
+/// looks back character by character, is not tried).
+fn accept_in(text: &str, r: &Raw, quote_near: bool) -> bool {
     if split_by_damage(text, r) {
         return false;
     }
@@ -684,7 +731,7 @@ fn accept(text: &str, r: &Raw) -> bool {
         let listed = matches!(after.peek(), Some('、' | '和' | '及' | '与' | ',' | '或'));
         return !r.form.negative && (listed || after_ratio_word(text, r.start));
     }
-    if in_short_quote(text, r.start, r.end) {
+    if quote_near && in_short_quote(text, r.start, r.end) {
         return false;
     }
     match r.lead {
@@ -1042,7 +1089,9 @@ mod tests {
     use proptest::prelude::*;
 
     thread_local! {
-        /// Set by a test to scan without [`shortcut`], as the reference.
+        /// Set by a test to scan without [`shortcut`] and [`not_a_qualifier`],
+        /// and with the short-quotation rule tried at every figure, as the
+        /// reference.
         pub(super) static NO_SHORTCUTS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
 
@@ -1076,6 +1125,7 @@ mod tests {
                     "大", "大约", "不", "不足", "不少于", "将", "将近", "接近", "最多", "至少", "未满", "突破", "超过",
                     "力", "断", "來", "了", "有",
                     "负", "荷", "—", "－", "千亿", "百亿", "级", "万亿", ";", "|", "*", "·", "\n", "分",
+                    "「", "」", "\"", "『", "』", "计划", "人才新政", "措施",
                 ]),
                 0..14,
             )
