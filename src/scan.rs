@@ -64,7 +64,7 @@ fn with_batch(text: &str, batch: usize) -> Quantities<'_> {
         pause_at: batch,
         out: Vec::new(),
         next: 0,
-        last_quote: None,
+        passed: Passed::default(),
     }
 }
 
@@ -104,9 +104,32 @@ pub struct Quantities<'h> {
     pause_at: usize,
     out: Vec<Quantity>,
     next: usize,
-    /// Just past the last quotation mark the scan passed, if any.
-    last_quote: Option<usize>,
+    /// The marks the scan passed that context rules look back for.
+    passed: Passed,
 }
+
+/// Where the scan last passed the marks that context rules look back a few
+/// characters for: a quotation mark ([`in_short_quote`]) and a hash sign
+/// ([`after_hashtag`]), each as the offset just past it. A figure with no
+/// such mark within [`LOOK_BACK_BYTES`] before it skips the rule.
+#[derive(Debug, Clone, Copy, Default)]
+struct Passed {
+    quote: Option<usize>,
+    hash: Option<usize>,
+}
+
+impl Passed {
+    /// True if `mark` was passed close enough before `at` for a rule looking
+    /// back twelve characters to find it (always, when a test turned the
+    /// shortcuts off).
+    fn near(mark: Option<usize>, at: usize) -> bool {
+        shortcuts_off() || mark.is_some_and(|m| at.saturating_sub(m) <= LOOK_BACK_BYTES)
+    }
+}
+
+/// Twelve characters (the reach of [`in_short_quote`] and [`after_hashtag`])
+/// take at most 48 bytes.
+const LOOK_BACK_BYTES: usize = 48;
 
 impl Iterator for Quantities<'_> {
     type Item = Quantity;
@@ -123,7 +146,7 @@ impl Iterator for Quantities<'_> {
             self.out.clear();
             self.next = 0;
             let (end, sentence_done) =
-                scan_sentence(self.text, self.pos, &mut self.buf, self.pause_at, &mut self.last_quote);
+                scan_sentence(self.text, self.pos, &mut self.buf, self.pause_at, &mut self.passed);
             self.pos = end;
             if sentence_done {
                 resolve(self.text, &mut self.buf);
@@ -242,21 +265,21 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
     text.get(..at).and_then(|s| s.chars().next_back())
 }
 
-/// The characters a quantity may start with, as written, the sentence ends
-/// and the quotation marks: one search finds whichever comes first, so the
-/// text is read once.
-static STARTS: LazyLock<StartSet> =
-    LazyLock::new(|| StartSet::folded(can_start).with(ends_sentence).with(is_quotation_mark));
+/// The characters a quantity may start with, as written, the sentence ends,
+/// and the marks context rules look back for (see [`Passed`]): one search
+/// finds whichever comes first, so the text is read once.
+static STARTS: LazyLock<StartSet> = LazyLock::new(|| {
+    StartSet::folded(can_start)
+        .with(ends_sentence)
+        .with(is_quotation_mark)
+        .with(|c| matches!(c, '#' | '＃'))
+});
 
 /// The quotation marks [`in_short_quote`] looks for. The scan notes where it
-/// passed the last one, so that a figure with none near before it skips
-/// that rule.
+/// passed the last one (see [`Passed`]).
 fn is_quotation_mark(c: char) -> bool {
     matches!(c, '“' | '”' | '「' | '」' | '"' | '『' | '』')
 }
-
-/// Twelve characters (the reach of [`in_short_quote`]) take at most 48 bytes.
-const SHORT_QUOTE_BYTES: usize = 48;
 
 /// The first character at or after `from` that may start a quantity or ends
 /// the sentence, with its offset.
@@ -358,13 +381,7 @@ fn bare_magnitude_after(text: &str, at: usize) -> bool {
 /// pausing once `buf` holds `pause_at` of them. Returns the offset to go on
 /// from (just past the sentence's end, or where it paused) and whether the
 /// sentence ended.
-fn scan_sentence(
-    text: &str,
-    start: usize,
-    buf: &mut Vec<Raw>,
-    pause_at: usize,
-    last_quote: &mut Option<usize>,
-) -> (usize, bool) {
+fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize, passed: &mut Passed) -> (usize, bool) {
     let mut pos = start;
     loop {
         // Pause for a batch (never at the end of the text: the end closes
@@ -382,7 +399,12 @@ fn scan_sentence(
             return (step, true);
         }
         if is_quotation_mark(ch) {
-            *last_quote = Some(step);
+            passed.quote = Some(step);
+            pos = step;
+            continue;
+        }
+        if matches!(ch, '#' | '＃') {
+            passed.hash = Some(step);
             pos = step;
             continue;
         }
@@ -415,11 +437,7 @@ fn scan_sentence(
         match quantity::read(text, pos, Mode::Scan) {
             // A candidate never reaches into the next sentence.
             Ok(Some(mut r)) if r.end > pos && text.get(pos..r.end).is_some_and(|s| !s.contains(ends_sentence)) => {
-                // A figure can stand in a short quotation only with a
-                // quotation mark within the twelve characters (48 bytes) before.
-                let quote_near =
-                    shortcuts_off() || last_quote.is_some_and(|q| r.start.saturating_sub(q) <= SHORT_QUOTE_BYTES);
-                let next = if accept_in(text, &r, quote_near) {
+                let next = if accept_in(text, &r, passed) {
                     let before = buf.last().map_or(0, |b| b.end);
                     currency_written_before(text, &mut r, before);
                     let e = r.end;
@@ -689,13 +707,18 @@ fn currency_written_before(text: &str, r: &mut Raw, from: usize) {
 /// Context rules for one candidate (see the module docs).
 #[cfg(test)]
 fn accept(text: &str, r: &Raw) -> bool {
-    accept_in(text, r, true)
+    // Every mark passed right at the candidate: every rule is tried.
+    let everywhere = Passed {
+        quote: Some(r.start),
+        hash: Some(r.start),
+    };
+    accept_in(text, r, &everywhere)
 }
 
-/// [`accept`], told whether a quotation mark stands near enough before the
-/// candidate for [`in_short_quote`] to find one (when not, that rule, which
-/// looks back character by character, is not tried).
-fn accept_in(text: &str, r: &Raw, quote_near: bool) -> bool {
+/// [`accept`], told where the scan passed the marks that rules look back
+/// for: with none near before the candidate, the rule (which looks back
+/// character by character) is not tried.
+fn accept_in(text: &str, r: &Raw, passed: &Passed) -> bool {
     if split_by_damage(text, r) {
         return false;
     }
@@ -731,7 +754,7 @@ fn accept_in(text: &str, r: &Raw, quote_near: bool) -> bool {
         let listed = matches!(after.peek(), Some('、' | '和' | '及' | '与' | ',' | '或'));
         return !r.form.negative && (listed || after_ratio_word(text, r.start));
     }
-    if quote_near && in_short_quote(text, r.start, r.end) {
+    if Passed::near(passed.quote, r.start) && in_short_quote(text, r.start, r.end) {
         return false;
     }
     match r.lead {
@@ -767,7 +790,10 @@ fn accept_in(text: &str, r: &Raw, quote_near: bool) -> bool {
             if word.word == "条" && names_policy(&after) {
                 return false;
             }
-            if r.form.negative || after_chrome_label(text, r.start) || after_hashtag(text, r.start) {
+            if r.form.negative
+                || after_chrome_label(text, r.start)
+                || (Passed::near(passed.hash, r.start) && after_hashtag(text, r.start))
+            {
                 return false;
             }
         }
@@ -1125,7 +1151,7 @@ mod tests {
                     "大", "大约", "不", "不足", "不少于", "将", "将近", "接近", "最多", "至少", "未满", "突破", "超过",
                     "力", "断", "來", "了", "有",
                     "负", "荷", "—", "－", "千亿", "百亿", "级", "万亿", ";", "|", "*", "·", "\n", "分",
-                    "「", "」", "\"", "『", "』", "计划", "人才新政", "措施",
+                    "「", "」", "\"", "『", "』", "计划", "人才新政", "措施", "#", "＃", "话题",
                 ]),
                 0..14,
             )
