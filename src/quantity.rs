@@ -396,6 +396,43 @@ fn parse_full(s: &str, start: usize, end: usize) -> Result<Quantity, ParseError>
     Ok(raw.to_quantity(s))
 }
 
+/// The fast path of [`read`] in running text, for the way most figures are
+/// written: ASCII digits (with 万 or 亿), one unit word right after them,
+/// and after it a character the grammar reads nothing with (`6.8%，`,
+/// `1318.2亿元，`, `50家的`). No qualifier, sign, currency or special form
+/// begins with a digit, so the grammar goes from the number to the unit;
+/// 余, 多, 半 and spaces before the unit, 角 as the unit, and after it
+/// whatever may follow a number (a unit: 330.3万个标准箱, a range separator,
+/// a suffix, a slash, a space, an annotation, an invisible character), a
+/// numeral (cents, 一吨半, 两个亿) or 整, 正, 人 (after 元) are left to it. `None` leaves the candidate to the grammar,
+/// which a unit test checks this against for every unit word.
+fn read_plain(text: &str, start: usize) -> Option<Raw> {
+    let n = numeral::plain_arabic(text, start)?;
+    let at = Cursor::new(text, n.end);
+    if matches!(at.peek(), Some('余' | '多' | '半')) || text.get(n.end..)?.starts_with(is_space) {
+        return None;
+    }
+    let (word, end) = unit::lookup(&at)?;
+    if word.code == "CNY" && word.exp == -1 {
+        return None;
+    }
+    if let Some(next) = text.get(end..)?.chars().next() {
+        let f = fold(next);
+        if may_follow_number(next) || numeral::sym(f).is_some() || matches!(f, '半' | '点' | '整' | '正' | '人') {
+            return None;
+        }
+    }
+    let mut r = Raw::new(start, end, n);
+    if word.exp != 0 {
+        r.multiply(i32::from(word.exp)).ok()?;
+    }
+    r.unit = Some(Unit::new(word.code));
+    r.word = Some(word);
+    r.word_start = n.end;
+    r.word_end = end;
+    Some(r)
+}
+
 /// Whether the grammar reads one whole expression or scans running text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mode {
@@ -519,6 +556,11 @@ fn numeral_at(c: &Cursor<'_>) -> Result<Option<Numeral>, NumeralError> {
 
 /// Reads the quantity that starts at byte `start`, if any.
 pub(crate) fn read(text: &str, start: usize, mode: Mode) -> Result<Option<Raw>, NumeralError> {
+    if mode == Mode::Scan {
+        if let Some(r) = read_plain(text, start) {
+            return Ok(Some(r));
+        }
+    }
     read_inner(text, start, mode).map_err(|e| match e {
         // Scaling by a unit factor reports no span of its own: give it the quantity's.
         NumeralError::Overflow { start: 0, end: 0 } => NumeralError::Overflow { start, end: text.len() },
@@ -1347,6 +1389,89 @@ fn read_per<'a>(text: &'a str, mut p: Cursor<'a>, start: usize) -> Result<Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The running-text fast path reads as the whole grammar wherever it
+    /// answers: every number shape, with and without a magnitude, before
+    /// every unit word, before what may follow a unit.
+    #[test]
+    fn plain_read_matches_grammar() {
+        let followers = [
+            "",
+            "，",
+            "。",
+            "的",
+            "、",
+            "和",
+            "以上",
+            "左右",
+            "至5%",
+            "-3",
+            "~",
+            "/吨",
+            " ",
+            "(含)",
+            "(yuán)",
+            "\u{200b}",
+            "半",
+            "5角",
+            "整",
+            "人民币",
+            "欧元",
+            "万",
+            "亿",
+            "个",
+            "余",
+            "多",
+            "点",
+            "年",
+            "是",
+            "”",
+            "）",
+            "%",
+            "元",
+            "家",
+            "标准箱",
+            "個",
+            "个亿",
+            "百分点",
+            "人次",
+        ];
+        let shapes = [
+            "7",
+            "2023",
+            "1318.2",
+            "6.80",
+            "0.5",
+            "12.",
+            "123456789012345678",
+            "3万",
+            "1.5亿",
+        ];
+        let mut answered = 0;
+        for shape in shapes {
+            for w in unit::WORDS {
+                for f in followers {
+                    for lead in ["", "实现"] {
+                        let text = format!("{lead}{shape}{}{f}", w.word);
+                        let start = lead.len();
+                        let Some(fast) = read_plain(&text, start) else {
+                            continue;
+                        };
+                        answered += 1;
+                        let slow = read_inner(&text, start, Mode::Scan);
+                        assert_eq!(Ok(Some(fast.clone())), slow, "{text:?}");
+                        let written = |r: &Raw| r.value.map(|v| v.to_string());
+                        assert_eq!(
+                            written(&fast),
+                            slow.ok().flatten().as_ref().and_then(written),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(answered > 5_000, "{answered}");
+    }
 
     /// Before a character outside [`TAIL_STARTS`] the tail readers read
     /// nothing, so skipping them there changes no reading: no rate's slash,
