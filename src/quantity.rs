@@ -556,23 +556,35 @@ fn numeral_at(c: &Cursor<'_>) -> Result<Option<Numeral>, NumeralError> {
 
 /// Reads the quantity that starts at byte `start`, if any.
 pub(crate) fn read(text: &str, start: usize, mode: Mode) -> Result<Option<Raw>, NumeralError> {
-    if mode == Mode::Scan {
-        if let Some(r) = read_plain(text, start) {
-            return Ok(Some(r));
-        }
-    }
-    read_inner(text, start, mode).map_err(|e| match e {
+    read_inner(text, start, mode, true).map_err(|e| match e {
         // Scaling by a unit factor reports no span of its own: give it the quantity's.
         NumeralError::Overflow { start: 0, end: 0 } => NumeralError::Overflow { start, end: text.len() },
         e => e,
     })
 }
 
-fn read_inner(text: &str, start: usize, mode: Mode) -> Result<Option<Raw>, NumeralError> {
+/// [`read`]; `fast` lets a plain figure of running text, after a qualifier
+/// or not, take [`read_plain`] (the tests read without it as the reference).
+fn read_inner(text: &str, start: usize, mode: Mode, fast: bool) -> Result<Option<Raw>, NumeralError> {
+    if fast && mode == Mode::Scan && text.as_bytes().get(start).is_some_and(u8::is_ascii_digit) {
+        if let Some(r) = read_plain(text, start) {
+            return Ok(Some(r));
+        }
+    }
     let mut c = Cursor::new(text, start);
     let qualifier = eat_any(&mut c, &PREFIX_SET);
-    if qualifier.is_some() {
+    if let Some(q) = qualifier {
         eat_particle(&mut c);
+        // 近50家, 超过了20%: the qualifier and a plain figure (上 qualifies
+        // only a bare magnitude, which a plain figure is not: the grammar's).
+        if fast && mode == Mode::Scan && !text.get(start..).is_some_and(|t| t.starts_with('上')) {
+            if let Some(mut r) = read_plain(text, c.pos()) {
+                r.start = start;
+                r.qualifier = q;
+                r.prefixed = true;
+                return Ok(Some(r));
+            }
+        }
     } else if mode == Mode::Whole {
         if let Some(q) = eat_any(&mut c, &WHOLE_PREFIX_SET) {
             return finish_read(text, start, c, mode, Some(q));
@@ -1451,14 +1463,15 @@ mod tests {
         for shape in shapes {
             for w in unit::WORDS {
                 for f in followers {
-                    for lead in ["", "实现"] {
+                    for lead in ["", "实现", "近", "超过了", "不少于", "约(yuē)", "上"] {
                         let text = format!("{lead}{shape}{}{f}", w.word);
-                        let start = lead.len();
-                        let Some(fast) = read_plain(&text, start) else {
-                            continue;
+                        let start = if lead == "实现" { lead.len() } else { 0 };
+                        let fast = match read_inner(&text, start, Mode::Scan, true) {
+                            Ok(Some(r)) if read_plain(&text, r.num_start).is_some() => r,
+                            _ => continue,
                         };
                         answered += 1;
-                        let slow = read_inner(&text, start, Mode::Scan);
+                        let slow = read_inner(&text, start, Mode::Scan, false);
                         assert_eq!(Ok(Some(fast.clone())), slow, "{text:?}");
                         let written = |r: &Raw| r.value.map(|v| v.to_string());
                         assert_eq!(
