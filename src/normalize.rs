@@ -627,13 +627,16 @@ impl WordSet<()> {
 /// A small set of literal terminators (sentence ends) searched for byte by
 /// byte: a table lookup per byte, a comparison only at the bytes that may
 /// begin one, and never a decoded character (checked against a char-by-char
-/// search in the unit tests).
+/// search in the unit tests). The reference for the memchr search of
+/// `fact::sentence_ends`.
+#[cfg(test)]
 #[derive(Debug)]
 pub(crate) struct Terminators {
     words: &'static [&'static str],
     first: [bool; 256],
 }
 
+#[cfg(test)]
 impl Terminators {
     /// Indexes `words` (each non-empty) by first byte.
     // A u8 indexes a [_; 256] (and this runs at compile time).
