@@ -487,12 +487,23 @@ impl Raw {
             start: self.start,
             end: self.end,
             text: text.get(self.start..self.end).unwrap_or("").to_string(),
-            value: self.value.map(|v| v.normalize()),
-            low: self.low.map(|v| v.normalize()),
-            high: self.high.map(|v| v.normalize()),
+            value: self.value.map(normalized),
+            low: self.low.map(normalized),
+            high: self.high.map(normalized),
             unit: self.unit,
             qualifier: self.qualifier,
         }
+    }
+}
+
+/// `v` with no trailing zeros after the point and no negative zero; an
+/// integer written with no point (most values) is so already, and is not
+/// divided again.
+fn normalized(v: Decimal) -> Decimal {
+    if v.scale() == 0 && !v.is_zero() {
+        v
+    } else {
+        v.normalize()
     }
 }
 
@@ -1401,6 +1412,36 @@ fn read_per<'a>(text: &'a str, mut p: Cursor<'a>, start: usize) -> Result<Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut of [`normalized`] writes every value as `normalize` does:
+    /// integers, zeros of every sign and scale, trailing zeros.
+    #[test]
+    fn normalized_writes_as_normalize() {
+        for (m, scale) in [
+            (0, 0),
+            (0, 3),
+            (-0, 0),
+            (5, 0),
+            (-5, 0),
+            (100, 0),
+            (150, 2),
+            (-150, 2),
+            (1318, 1),
+            (i64::MAX, 0),
+        ] {
+            let v = Decimal::new(m, scale);
+            assert_eq!(
+                normalized(v).to_string(),
+                v.normalize().to_string(),
+                "{m} scale {scale}"
+            );
+            assert_eq!(
+                normalized(-v).to_string(),
+                (-v).normalize().to_string(),
+                "-{m} scale {scale}"
+            );
+        }
+    }
 
     /// The running-text fast path reads as the whole grammar wherever it
     /// answers: every number shape, with and without a magnitude, before
