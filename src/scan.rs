@@ -119,6 +119,22 @@ struct Passed {
 }
 
 impl Passed {
+    /// True if `c` is one of the marks: the quotation marks [`in_short_quote`]
+    /// looks for, or a hash sign.
+    fn is_mark(c: char) -> bool {
+        matches!(c, '“' | '”' | '「' | '」' | '"' | '『' | '』' | '#' | '＃')
+    }
+
+    /// Notes the mark `c` (see [`Passed::is_mark`]), passed just before
+    /// `after`.
+    fn note(&mut self, c: char, after: usize) {
+        if matches!(c, '#' | '＃') {
+            self.hash = Some(after);
+        } else {
+            self.quote = Some(after);
+        }
+    }
+
     /// True if `mark` was passed close enough before `at` for a rule looking
     /// back twelve characters to find it (always, when a test turned the
     /// shortcuts off).
@@ -266,20 +282,10 @@ fn prev_char(text: &str, at: usize) -> Option<char> {
 }
 
 /// The characters a quantity may start with, as written, the sentence ends,
-/// and the marks context rules look back for (see [`Passed`]): one search
+/// and the marks context rules look back for ([`Passed::is_mark`]): one search
 /// finds whichever comes first, so the text is read once.
-static STARTS: LazyLock<StartSet> = LazyLock::new(|| {
-    StartSet::folded(can_start)
-        .with(ends_sentence)
-        .with(is_quotation_mark)
-        .with(|c| matches!(c, '#' | '＃'))
-});
-
-/// The quotation marks [`in_short_quote`] looks for. The scan notes where it
-/// passed the last one (see [`Passed`]).
-fn is_quotation_mark(c: char) -> bool {
-    matches!(c, '“' | '”' | '「' | '」' | '"' | '『' | '』')
-}
+static STARTS: LazyLock<StartSet> =
+    LazyLock::new(|| StartSet::folded(can_start).with(ends_sentence).with(Passed::is_mark));
 
 /// The first character at or after `from` that may start a quantity or ends
 /// the sentence, with its offset.
@@ -398,13 +404,8 @@ fn scan_sentence(text: &str, start: usize, buf: &mut Vec<Raw>, pause_at: usize, 
         if ends_sentence(ch) {
             return (step, true);
         }
-        if is_quotation_mark(ch) {
-            passed.quote = Some(step);
-            pos = step;
-            continue;
-        }
-        if matches!(ch, '#' | '＃') {
-            passed.hash = Some(step);
+        if Passed::is_mark(ch) {
+            passed.note(ch, step);
             pos = step;
             continue;
         }
@@ -473,14 +474,16 @@ fn shortcut(text: &str, pos: usize, f: char) -> Option<usize> {
     if shortcuts_off() {
         return None;
     }
-    match f {
+    let by_first = match f {
         '第' => ordinal_dropped(text, pos),
         '半' | '首' => word_alone(text, pos, f),
         '负' | '-' => sign_alone(text, pos),
-        '百' | '千' | '万' | '亿' => magnitudes_alone(text, pos)
-            .or_else(|| bare_numeral_dropped(text, pos, f).or_else(|| lone_count(text, pos, f))),
-        _ => bare_numeral_dropped(text, pos, f).or_else(|| lone_count(text, pos, f)),
-    }
+        '百' | '千' | '万' | '亿' => magnitudes_alone(text, pos),
+        _ => None,
+    };
+    by_first
+        .or_else(|| bare_numeral_dropped(text, pos, f))
+        .or_else(|| lone_count(text, pos, f))
 }
 
 /// 负荷, 负责, ——: a sign (负, `-` and the dashes that fold to it) begins a
@@ -610,13 +613,13 @@ fn lone_count(text: &str, pos: usize, f: char) -> Option<usize> {
     if !matches!(f, '一' | '二') {
         return None;
     }
-    let step = pos + text.get(pos..)?.chars().next()?.len_utf8();
-    let next = text.get(step..)?.chars().next()?;
+    let (_, step) = char_at(text, pos)?;
+    let (next, after_next) = char_at(text, step)?;
     let g = fold(next);
     if g == '个' {
         // 一个新目标: 个 before a word that neither continues a number (一个亿,
         // 一个百分点) nor begins anything the grammar reads after a unit.
-        let (after, _) = char_at(text, step + next.len_utf8())?;
+        let (after, _) = char_at(text, after_next)?;
         let word = is_han(after) && !quantity::may_follow_number(after) && !continues_numeral(fold(after));
         return word.then_some(step);
     }
