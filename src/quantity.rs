@@ -346,12 +346,7 @@ pub fn parse_expression(s: &str) -> Result<Quantity, ParseError> {
 /// `None` leaves the text to [`parse_full`], which the unit tests check this
 /// against.
 fn parse_plain(s: &str, start: usize, end: usize) -> Option<Quantity> {
-    let n = numeral::plain_arabic(s, start)?;
-    let at = Cursor::new(s, n.end);
-    if matches!(at.peek(), Some('余' | '多' | '半')) {
-        return None;
-    }
-    let (word, word_end) = unit::lookup(&at)?;
+    let (n, word, word_end) = digits_and_unit(s, start)?;
     if word_end != end {
         return None;
     }
@@ -407,13 +402,8 @@ fn parse_full(s: &str, start: usize, end: usize) -> Result<Quantity, ParseError>
 /// numeral (cents, 一吨半, 两个亿) or 整, 正, 人 (after 元) are left to it. `None` leaves the candidate to the grammar,
 /// which a unit test checks this against for every unit word.
 fn read_plain(text: &str, start: usize) -> Option<Raw> {
-    let n = numeral::plain_arabic(text, start)?;
-    let at = Cursor::new(text, n.end);
-    if matches!(at.peek(), Some('余' | '多' | '半')) || text.get(n.end..)?.starts_with(is_space) {
-        return None;
-    }
-    let (word, end) = unit::lookup(&at)?;
-    if word.code == "CNY" && word.exp == -1 {
+    let (n, word, end) = digits_and_unit(text, start)?;
+    if text.get(n.end..)?.starts_with(is_space) || (word.code == "CNY" && word.exp == -1) {
         return None;
     }
     if let Some(next) = text.get(end..)?.chars().next() {
@@ -431,6 +421,20 @@ fn read_plain(text: &str, start: usize) -> Option<Raw> {
     r.word_start = n.end;
     r.word_end = end;
     Some(r)
+}
+
+/// What both fast paths ([`parse_plain`], [`read_plain`]) read first: ASCII
+/// digits (with 万 or 亿) and the unit word right after them, with its end.
+/// 余, 多 and 半 after the number are left to the grammar.
+#[inline]
+fn digits_and_unit(text: &str, start: usize) -> Option<(Numeral, &'static UnitWord, usize)> {
+    let n = numeral::plain_arabic(text, start)?;
+    let at = Cursor::new(text, n.end);
+    if matches!(at.peek(), Some('余' | '多' | '半')) {
+        return None;
+    }
+    let (word, end) = unit::lookup(&at)?;
+    Some((n, word, end))
 }
 
 /// Whether the grammar reads one whole expression or scans running text.
@@ -840,16 +844,8 @@ fn read_body<'a>(
 /// the first characters of units, 个, 余 and 多, spaces, a slash, range
 /// separators, qualifier suffixes and `(含)`, and the ignorable characters
 /// it reads through.
-static FOLLOWERS: LazyLock<StartSet> = LazyLock::new(|| {
-    StartSet::folded(|f| {
-        unit::may_start(f)
-            || SUFFIX_SET.starting_with(f).next().is_some()
-            || RANGE_SEPARATORS.iter().any(|s| s.starts_with(f))
-            || matches!(f, '个' | '余' | '多' | '/' | '(')
-            || is_space(f)
-            || is_ignorable(f)
-    })
-});
+static FOLLOWERS: LazyLock<StartSet> =
+    LazyLock::new(|| StartSet::folded(|f| unit::may_start(f) || matches!(f, '个' | '余' | '多') || tail_may_start(f)));
 
 /// The characters (as written) that the tail of a reading may begin with:
 /// a rate's slash, a range separator, a qualifier suffix, and what the
@@ -857,15 +853,16 @@ static FOLLOWERS: LazyLock<StartSet> = LazyLock::new(|| {
 /// parenthesis, the ignorable characters). Before any other character
 /// [`read_rate`], [`read_range`] and [`read_suffix`] read nothing, and are
 /// not tried: most figures end before punctuation or a word.
-static TAIL_STARTS: LazyLock<StartSet> = LazyLock::new(|| {
-    StartSet::folded(|f| {
-        SUFFIX_SET.starting_with(f).next().is_some()
-            || RANGE_SEPARATORS.iter().any(|s| s.starts_with(f))
-            || matches!(f, '/' | '(')
-            || is_space(f)
-            || is_ignorable(f)
-    })
-});
+static TAIL_STARTS: LazyLock<StartSet> = LazyLock::new(|| StartSet::folded(tail_may_start));
+
+/// True if `f` (folded) may begin the tail of a reading: see [`TAIL_STARTS`].
+fn tail_may_start(f: char) -> bool {
+    SUFFIX_SET.starting_with(f).next().is_some()
+        || RANGE_SEPARATORS.iter().any(|s| s.starts_with(f))
+        || matches!(f, '/' | '(')
+        || is_space(f)
+        || is_ignorable(f)
+}
 
 /// True if the character at `at` may begin the tail of a reading (see
 /// [`TAIL_STARTS`]; the end of the text is not one).
