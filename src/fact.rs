@@ -356,19 +356,10 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
         matches!(lead, Some([0xE3, 0x80]) if bytes.get(i) == Some(&0x82))
             || matches!(lead, Some([0xEF, 0xBC]) if matches!(bytes.get(i), Some(0x81 | 0x9F)))
     });
-    let mut wide = wide.map(|i| i + 1).peekable();
-    let mut ascii = memchr::memchr3_iter(b'\n', b'!', b'?', bytes).map(|i| i + 1).peekable();
-    let mut ends = Vec::new();
-    // Two sorted streams, merged.
-    loop {
-        let next = match (wide.peek(), ascii.peek()) {
-            (Some(&w), Some(&a)) if w < a => wide.next(),
-            (Some(_), None) => wide.next(),
-            (_, Some(_)) => ascii.next(),
-            (None, None) => break,
-        };
-        ends.extend(next);
-    }
+    let ascii = memchr::memchr3_iter(b'\n', b'!', b'?', bytes);
+    let mut ends: Vec<usize> = wide.chain(ascii).map(|i| i + 1).collect();
+    // Two sorted runs: the stable sort merges them in one pass.
+    ends.sort();
     ends
 }
 
