@@ -363,9 +363,9 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     ends
 }
 
-/// The start of the clause holding `at`: after the last ，,；; or the sentence start.
-fn clause_start(text: &str, sentence: (usize, usize), at: usize) -> usize {
-    let from = window_start(text, sentence.0, at);
+/// The start of the clause holding `at`: after the last ，,；; or `from`,
+/// the start of the figure's context window ([`window_start`]).
+fn clause_start(text: &str, from: usize, at: usize) -> usize {
     let head = text.get(from..at).unwrap_or("");
     head.char_indices()
         .rev()
@@ -602,10 +602,10 @@ impl Marks {
 fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context<'_>) -> Vec<Fact> {
     let sentence = ctx.sentence;
     // A clause starts after ，；： or after the figure before it (新增企业1.5万家、总量达到8.2万家).
-    let full_clause = clause_start(text, sentence, q.start);
+    let context0 = window_start(text, sentence.0, q.start);
+    let full_clause = clause_start(text, context0, q.start);
     let clause0 = full_clause.max(ctx.previous_end.unwrap_or(0));
     let before_clause = folded.view(clause0, q.start);
-    let context0 = window_start(text, sentence.0, q.start);
     let sentence_before = folded.view(context0, q.start);
     if !has_fact(text, q, ctx.marks, &before_clause, &sentence_before) {
         return Vec::new();
