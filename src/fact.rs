@@ -1177,8 +1177,10 @@ impl CharMasks {
     const EMPTY: u32 = u32::MAX;
     const SIZE: usize = 128;
 
-    fn slot(c: u32) -> usize {
-        (c.wrapping_mul(0x9E37_79B1) >> 25) as usize
+    /// The home slot of `c`: the hash of the word sets' tables
+    /// ([`crate::normalize::slot_of`]), 128 slots.
+    fn slot(c: char) -> usize {
+        crate::normalize::slot_of(c, 32 - Self::SIZE.trailing_zeros())
     }
 
     fn new() -> Self {
@@ -1189,7 +1191,7 @@ impl CharMasks {
 
     /// Adds `bit` to the mask of `c` (at most `SIZE - 1` characters).
     fn add(&mut self, c: char, bit: u128) {
-        let mut i = Self::slot(c as u32);
+        let mut i = Self::slot(c);
         while let Some(e) = self.slots.get_mut(i) {
             if e.0 == c as u32 || e.0 == Self::EMPTY {
                 *e = (c as u32, e.1 | bit);
@@ -1200,7 +1202,7 @@ impl CharMasks {
     }
 
     fn get(&self, c: char) -> u128 {
-        let mut i = Self::slot(c as u32);
+        let mut i = Self::slot(c);
         while let Some(&(k, mask)) = self.slots.get(i) {
             if k == c as u32 {
                 return mask;

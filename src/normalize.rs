@@ -612,7 +612,7 @@ impl<T: Copy> WordSet<T> {
 
 /// The home slot of `c` in a table of `2^(32 - shift)` slots (Fibonacci hashing).
 #[inline]
-fn slot_of(c: char, shift: u32) -> usize {
+pub(crate) fn slot_of(c: char, shift: u32) -> usize {
     ((c as u32).wrapping_mul(0x9E37_79B9) >> shift) as usize
 }
 
