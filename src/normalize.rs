@@ -181,10 +181,15 @@ impl Folded {
         // length changed.
         let mut anchor_next = true;
         let index = &*T2S_INDEX;
-        for (i, c) in s.char_indices() {
-            if i < run {
-                continue; // inside an annotation already dropped
+        let mut i = 0;
+        loop {
+            if !anchor_next {
+                // Inside a run: pass the characters that join it unread.
+                i = common_run_end(bytes, i, index);
             }
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
             let u = c as u32;
             // The common characters (ASCII, and unified ideographs with no
             // traditional form and no annotation after them) fold to
@@ -196,6 +201,7 @@ impl Folded {
             } else if is_ignorable(c) {
                 text.push_str(s.get(run..i).unwrap_or(""));
                 run = i + c.len_utf8();
+                i = run;
                 anchor_next = true;
                 continue;
             } else {
@@ -214,6 +220,7 @@ impl Folded {
                     anchors.push((folded_at(&text), offset(i)));
                     anchor_next = false;
                 }
+                i += c.len_utf8();
                 continue;
             }
             text.push_str(s.get(run..i).unwrap_or(""));
@@ -223,6 +230,7 @@ impl Folded {
             text.push(f);
             anchor_next = f.len_utf8() != c.len_utf8() || skip > 0;
             run = i + c.len_utf8() + skip;
+            i = run;
         }
         text.push_str(s.get(run..).unwrap_or(""));
         anchors.push((folded_at(&text), offset(s.len())));
@@ -812,6 +820,30 @@ fn may_ignore(b: Option<&u8>) -> bool {
 #[inline]
 pub(crate) fn may_annotate(next: Option<&u8>) -> bool {
     matches!(next, Some(b'(' | 0xEF))
+}
+
+/// The end of the run of common characters from `i` (a character boundary):
+/// ASCII, and unified ideographs (lead bytes E4 to E9, three bytes) at or
+/// above U+4E00 that the t2s table does not map and no annotation follows.
+/// [`Folded::new`] keeps them as they are; this loop reads their bytes
+/// without decoding characters, the work of most of a text.
+#[inline]
+fn common_run_end(bytes: &[u8], mut i: usize, index: &T2sIndex) -> usize {
+    loop {
+        match bytes.get(i..i + 3) {
+            Some(&[b, ..]) if b < 0x80 => i += 1,
+            Some(&[b @ 0xE4..=0xE9, b1, b2]) => {
+                let u = (u32::from(b & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                if u < 0x4E00 || index.maps(u) || may_annotate(bytes.get(i + 3)) {
+                    return i;
+                }
+                i += 3;
+            }
+            // The last two bytes: ASCII, or left to the caller.
+            None if bytes.get(i).is_some_and(|&b| b < 0x80) => i += 1,
+            _ => return i,
+        }
+    }
 }
 
 /// Length in bytes of an inline pinyin annotation (`(chǎn)` or `（chǎn）`)
