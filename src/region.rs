@@ -781,13 +781,19 @@ struct Hit {
     cands: Vec<u32>,
 }
 
+/// [`ZONE_SUFFIXES`] by their first character: a position is compared with
+/// the few suffixes that begin with its character, not with all of them.
+static ZONE_SUFFIX_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(ZONE_SUFFIXES));
+
 /// The longest zone suffix starting at `q`: (suffix, end).
 fn zone_suffix_at(f: &Folded, q: usize) -> Option<(&'static str, usize)> {
-    ZONE_SUFFIXES
-        .iter()
-        .filter(|s| f.starts_with_at(q, s))
-        .max_by_key(|s| s.len())
-        .map(|s| (*s, q + s.len()))
+    let first = f.char_at(q)?;
+    // Longest first.
+    ZONE_SUFFIX_SET
+        .starting_with(first)
+        .map(|(w, ())| w)
+        .find(|w| f.starts_with_at(q, w))
+        .map(|w| (w, q + w.len()))
 }
 
 /// `NAME` + `tail` right at `q`, with NAME of 2–4 Han characters: its end.
@@ -1098,6 +1104,21 @@ fn quoted_after(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The suffix found by first character is the longest of the list there.
+    #[test]
+    fn zone_suffix_is_the_longest() {
+        let text = "高新技术产业开发区、经开区、产业园区、自贸区、园区、高新区(滨江)、开发";
+        let f = Folded::new(text, 0);
+        for q in (0..=f.text.len()).filter(|&q| f.text.is_char_boundary(q)) {
+            let want = ZONE_SUFFIXES
+                .iter()
+                .filter(|s| f.starts_with_at(q, s))
+                .max_by_key(|s| s.len())
+                .map(|s| (*s, q + s.len()));
+            assert_eq!(zone_suffix_at(&f, q), want, "at {q}");
+        }
+    }
 
     /// Every code of the gazetteer, and its parent's, written as `format!`
     /// writes it.
