@@ -80,11 +80,10 @@
 use crate::fact::{self, Fact};
 use crate::indicator;
 use crate::lexicon::Matcher;
-use crate::normalize::{is_han, is_one_of, Folded};
+use crate::normalize::{is_han, is_one_of, Folded, WordSet};
 use crate::quantity::Quantity;
 use crate::region::{Level, RegionMention};
 use aho_corasick::AhoCorasick;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A named policy, plan or mechanism found in a text.
@@ -299,13 +298,15 @@ fn attach(
         return found;
     }
     let span = |f: &Fact| (f.quantity.start, f.quantity.end);
-    let targets: HashSet<(usize, usize)> = facts.iter().filter(|f| f.target).map(span).collect();
+    // Sorted spans, searched by halves (facts come in text order already).
+    let spans = |keep: &dyn Fn(&Fact) -> bool| {
+        let mut v: Vec<(usize, usize)> = facts.iter().filter(|f| keep(f)).map(span).collect();
+        v.sort_unstable();
+        v
+    };
+    let targets = spans(&|f| f.target);
     // Outcomes of a statistical indicator (`海宁实现GDP 100亿元`) are not a measure's funds.
-    let outcomes: HashSet<(usize, usize)> = facts
-        .iter()
-        .filter(|f| !f.target && f.indicator.as_deref().and_then(indicator::canonical).is_some())
-        .map(span)
-        .collect();
+    let outcomes = spans(&|f| !f.target && f.indicator.as_deref().and_then(indicator::canonical).is_some());
     for m in &mut found {
         let i = bounds.partition_point(|&b| b <= m.start);
         let sentence_start = i.checked_sub(1).and_then(|j| bounds.get(j)).copied().unwrap_or(0);
@@ -324,7 +325,8 @@ fn attach(
 
         let carried = |q: &&Quantity| {
             let at = (q.start, q.end);
-            targets.contains(&at) || (q.unit.is_some_and(|u| u.is_currency()) && !outcomes.contains(&at))
+            targets.binary_search(&at).is_ok()
+                || (q.unit.is_some_and(|u| u.is_currency()) && outcomes.binary_search(&at).is_err())
         };
         let split = quantities.partition_point(|q| q.start < m.end);
         let (head, tail) = (
@@ -370,13 +372,20 @@ fn next_open_quote(s: &str, from: usize) -> Option<(usize, (char, char))> {
 static OPEN_QUOTES: LazyLock<Option<Matcher>> =
     LazyLock::new(|| Matcher::new(QUOTES.iter().map(|&(open, _)| open.to_string())));
 
+/// [`HEADS`] and [`GENERIC`] by their first character, longest first: a
+/// position is compared with the words that begin with its character only.
+static HEAD_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(HEADS));
+static GENERIC_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(GENERIC));
+
+/// The longest word of `set` at the start of `s` (folded text).
+fn longest_at(set: &WordSet<()>, s: &str) -> Option<&'static str> {
+    let first = s.chars().next()?;
+    set.starting_with(first).map(|(w, ())| w).find(|w| s.starts_with(w))
+}
+
 /// The longest policy word at the start of `s`.
 fn head_at(s: &str) -> Option<&'static str> {
-    HEADS
-        .iter()
-        .filter(|h| s.starts_with(*h))
-        .max_by_key(|h| h.len())
-        .copied()
+    longest_at(&HEAD_SET, s)
 }
 
 /// The longest policy word (or title word) `s` ends with.
@@ -397,7 +406,7 @@ fn is_numeral(c: char) -> bool {
 /// True if a name's part before its policy word is made of generic words only.
 fn all_generic(mut s: &str) -> bool {
     while !s.is_empty() {
-        match GENERIC.iter().filter(|g| s.starts_with(*g)).max_by_key(|g| g.len()) {
+        match longest_at(&GENERIC_SET, s) {
             Some(g) => s = s.get(g.len()..).unwrap_or(""),
             None => return false,
         }
@@ -612,6 +621,24 @@ mod tests {
     fn tables_are_simplified() {
         for w in HEADS.iter().chain(TITLE_HEADS).chain(STOP_VERBS).chain(GENERIC) {
             assert_eq!(crate::normalize::fold_str(w), *w);
+        }
+    }
+
+    /// The words found by first character are the longest of their list.
+    #[test]
+    fn longest_word_by_first_character() {
+        let text = "实施意见、行动计划、若干措施，一系列新政策新技术创新型计划条";
+        for list in [HEADS, GENERIC] {
+            let set = WordSet::of(list);
+            for (i, _) in text.char_indices() {
+                let rest = &text[i..];
+                let want = list
+                    .iter()
+                    .filter(|h| rest.starts_with(*h))
+                    .max_by_key(|h| h.len())
+                    .copied();
+                assert_eq!(longest_at(&set, rest), want, "{rest:?}");
+            }
         }
     }
 
