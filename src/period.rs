@@ -262,20 +262,25 @@ fn numeral_not_period(text: &str, pos: usize, first: char) -> Option<usize> {
     if !is_one_of(first, CHINESE) {
         return None;
     }
+    // 十四五 (a five-year plan) is read whatever follows it, as `read_at` does.
+    if first == '十' {
+        let mut p = rest.clone();
+        p.next();
+        if p.next().is_some_and(|t| is_one_of(t.2, "一二三四五六七八九")) && p.peek() == Some('五') {
+            return None;
+        }
+    }
     // A period's numeral is at most three characters (十四五, 十二月): look no
     // further, so a long run (一一一…) costs a bounded read per position.
     let mut run = 0;
-    let mut last = first;
-    while let Some(d) = rest.peek().filter(|&d| is_one_of(d, CHINESE)) {
+    while rest.peek().is_some_and(|d| is_one_of(d, CHINESE)) {
         if run == 4 {
             return Some(pos + first.len_utf8());
         }
-        last = d;
         run += 1;
         rest.next();
     }
-    let plan = first == '十' && run == 3 && last == '五';
-    let period = plan || matches!(rest.peek(), Some('季' | '月' | '-' | '~' | '至' | '到'));
+    let period = matches!(rest.peek(), Some('季' | '月' | '-' | '~' | '至' | '到'));
     (!period).then(|| pos + first.len_utf8())
 }
 
