@@ -612,6 +612,15 @@ impl<T: Copy> WordSet<T> {
         self.run(first).iter().map(|&(_, w, t)| (w, t))
     }
 
+    /// The longest word of the set at the start of `s`, compared byte for
+    /// byte: for text already folded (a [`Folded`] text), which a [`Cursor`]
+    /// would fold again.
+    pub(crate) fn longest_prefix(&self, s: &str) -> Option<(&'static str, T)> {
+        let first = s.chars().next()?;
+        // Longest first.
+        self.starting_with(first).find(|(w, _)| s.starts_with(w))
+    }
+
     /// True if a word of the set starts at the cursor.
     pub fn starts(&self, at: &Cursor<'_>) -> bool {
         self.longest(at).is_some()

@@ -377,15 +377,9 @@ static OPEN_QUOTES: LazyLock<Option<Matcher>> =
 static HEAD_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(HEADS));
 static GENERIC_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(GENERIC));
 
-/// The longest word of `set` at the start of `s` (folded text).
-fn longest_at(set: &WordSet<()>, s: &str) -> Option<&'static str> {
-    let first = s.chars().next()?;
-    set.starting_with(first).map(|(w, ())| w).find(|w| s.starts_with(w))
-}
-
 /// The longest policy word at the start of `s`.
 fn head_at(s: &str) -> Option<&'static str> {
-    longest_at(&HEAD_SET, s)
+    HEAD_SET.longest_prefix(s).map(|(w, ())| w)
 }
 
 /// The longest policy word (or title word) `s` ends with.
@@ -406,8 +400,8 @@ fn is_numeral(c: char) -> bool {
 /// True if a name's part before its policy word is made of generic words only.
 fn all_generic(mut s: &str) -> bool {
     while !s.is_empty() {
-        match longest_at(&GENERIC_SET, s) {
-            Some(g) => s = s.get(g.len()..).unwrap_or(""),
+        match GENERIC_SET.longest_prefix(s) {
+            Some((g, ())) => s = s.get(g.len()..).unwrap_or(""),
             None => return false,
         }
     }
@@ -637,7 +631,7 @@ mod tests {
                     .filter(|h| rest.starts_with(*h))
                     .max_by_key(|h| h.len())
                     .copied();
-                assert_eq!(longest_at(&set, rest), want, "{rest:?}");
+                assert_eq!(set.longest_prefix(rest).map(|(w, ())| w), want, "{rest:?}");
             }
         }
     }

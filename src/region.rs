@@ -787,13 +787,8 @@ static ZONE_SUFFIX_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(ZON
 
 /// The longest zone suffix starting at `q`: (suffix, end).
 fn zone_suffix_at(f: &Folded, q: usize) -> Option<(&'static str, usize)> {
-    let first = f.char_at(q)?;
-    // Longest first.
-    ZONE_SUFFIX_SET
-        .starting_with(first)
-        .map(|(w, ())| w)
-        .find(|w| f.starts_with_at(q, w))
-        .map(|w| (w, q + w.len()))
+    let (w, ()) = ZONE_SUFFIX_SET.longest_prefix(f.text.get(q..)?)?;
+    Some((w, q + w.len()))
 }
 
 /// `NAME` + `tail` right at `q`, with NAME of 2–4 Han characters: its end.
