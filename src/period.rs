@@ -258,22 +258,17 @@ fn numeral_not_period(text: &str, pos: usize, first: char) -> Option<usize> {
         let period = matches!(after, Some('年' | '月' | '季' | '-' | '~' | '至' | '到'));
         return (!period).then(|| rest.pos());
     }
-    const CHINESE: &str = "一二三四五六七八九十";
-    if !is_one_of(first, CHINESE) {
+    if !is_one_of(first, NUMERALS) {
         return None;
     }
-    // 十四五 (a five-year plan) is read whatever follows it, as `read_at` does.
-    if first == '十' {
-        let mut p = rest.clone();
-        p.next();
-        if p.next().is_some_and(|t| is_one_of(t.2, "一二三四五六七八九")) && p.peek() == Some('五') {
-            return None;
-        }
+    // 十四五 (a five-year plan) is read whatever follows it.
+    if first == '十' && plan_end(&rest).is_some() {
+        return None;
     }
     // A period's numeral is at most three characters (十四五, 十二月): look no
     // further, so a long run (一一一…) costs a bounded read per position.
     let mut run = 0;
-    while rest.peek().is_some_and(|d| is_one_of(d, CHINESE)) {
+    while rest.peek().is_some_and(|d| is_one_of(d, NUMERALS)) {
         if run == 4 {
             return Some(pos + first.len_utf8());
         }
@@ -282,6 +277,19 @@ fn numeral_not_period(text: &str, pos: usize, first: char) -> Option<usize> {
     }
     let period = matches!(rest.peek(), Some('季' | '月' | '-' | '~' | '至' | '到'));
     (!period).then(|| pos + first.len_utf8())
+}
+
+/// The Chinese numerals a period's number is written with (十二月, 三季度, 十四五).
+const NUMERALS: &str = "一二三四五六七八九十";
+
+/// The numerals one to nine, in order.
+const DIGITS: &str = "一二三四五六七八九";
+
+/// The end of a five-year plan's name at the cursor (十四五: 十, one of 一…九,
+/// then 五), for [`read_at`] and the pre-filter that must not skip one.
+fn plan_end(at: &Cursor<'_>) -> Option<usize> {
+    let mut p = at.clone();
+    (p.eat("十") && p.next().is_some_and(|t| is_one_of(t.2, DIGITS)) && p.eat("五")).then(|| p.pos())
 }
 
 /// The words a period expression may begin with, other than a numeral
@@ -302,7 +310,6 @@ static WORD_STARTS: LazyLock<WordSet<()>> = LazyLock::new(|| {
 /// `first`: a numeral, 前 or 第 before one, or one of [`WORD_STARTS`]. Cheaper
 /// than [`read_at`], which answers `None` wherever this answers false.
 fn begins_period(text: &str, pos: usize, first: char) -> bool {
-    const NUMERALS: &str = "一二三四五六七八九十";
     if first.is_ascii_digit() || is_one_of(first, NUMERALS) {
         return true;
     }
@@ -399,7 +406,7 @@ fn small_at(c: &mut Cursor<'_>) -> Option<u8> {
         *c = p;
         return u8::try_from(n).ok();
     }
-    let digit = |ch: char| "一二三四五六七八九".find(ch).map(|i| (i / 3) as u8 + 1);
+    let digit = |ch: char| DIGITS.find(ch).map(|i| (i / 3) as u8 + 1);
     let first = p.peek()?;
     if first == '十' {
         p.next();
@@ -446,7 +453,7 @@ fn part_at(c: &mut Cursor<'_>) -> Option<(Part, bool)> {
         return Some((Part::EndOf(12), false));
     }
     // The rest begin with a number, 前 or 第.
-    if !(first.is_ascii_digit() || is_one_of(first, "前第一二三四五六七八九十")) {
+    if !(first.is_ascii_digit() || matches!(first, '前' | '第') || is_one_of(first, NUMERALS)) {
         return None;
     }
     // 前三季度, 一季度, 第一季度, 三季度
@@ -522,9 +529,8 @@ fn read_at(text: &str, pos: usize, date: Option<Date>) -> Option<PeriodMention> 
     let first = c.peek();
     // “十四五”(期间/时期): a five-year plan, several years.
     if first == Some('十') {
-        let mut p = c.clone();
-        if p.eat("十") && p.next().is_some_and(|t| is_one_of(t.2, "一二三四五六七八九")) && p.eat("五") {
-            return Some(mk(p.pos(), None, false));
+        if let Some(end) = plan_end(&c) {
+            return Some(mk(end, None, false));
         }
     }
     // 连续两年, 连续3年: several years, no single period.
