@@ -758,6 +758,12 @@ const ORG_SUFFIXES: &[&str] = &[
     "检察院",
 ];
 
+/// The particles and verbs that cannot stand inside a name: a name's run of
+/// characters ends before one.
+const NAME_STOPS: &[char] = &[
+    '的', '在', '和', '与', '及', '、', '是', '为', '将', '从', '对', '把', '被',
+];
+
 /// The run of name characters at `end` (at most 10, folded): Han characters
 /// up to a particle or verb that cannot stand inside a name.
 fn name_run(text: &str, end: usize) -> impl Iterator<Item = char> + '_ {
@@ -765,7 +771,7 @@ fn name_run(text: &str, end: usize) -> impl Iterator<Item = char> + '_ {
         .unwrap_or("")
         .chars()
         .take(10)
-        .take_while(|c| crate::normalize::is_han(*c) && !crate::normalize::is_one_of(*c, "的在和与及是为将从对把被、"))
+        .take_while(|c| crate::normalize::is_han(*c) && !crate::normalize::is_one_of(*c, NAME_STOPS))
         .map(fold)
 }
 
@@ -782,13 +788,17 @@ fn starts_org_name(text: &str, end: usize) -> bool {
         len += c.encode_utf8(slot).len();
     }
     let run = buf.get(..len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
-    // Some prefix of the run ends with a suffix: the suffix is in the run.
-    ORG_SUFFIX_SET.as_ref().is_some_and(|m| m.find_at(run, 0).is_some())
+    // Some prefix of the run ends with a suffix: the suffix is in the run,
+    // starting at one of its (at most ten) characters.
+    run.char_indices()
+        .any(|(i, _)| run.get(i..).is_some_and(|r| ORG_SUFFIX_SET.longest_prefix(r).is_some()))
 }
 
-/// [`ORG_SUFFIXES`] as one automaton: a run is searched once, not once a suffix.
-static ORG_SUFFIX_SET: std::sync::LazyLock<Option<crate::lexicon::Matcher>> =
-    std::sync::LazyLock::new(|| crate::lexicon::Matcher::new(ORG_SUFFIXES));
+/// [`ORG_SUFFIXES`] by first character: each character of a run is one
+/// lookup (an automaton's search, with its prefilter, cost ten times more
+/// on runs this short).
+static ORG_SUFFIX_SET: std::sync::LazyLock<crate::normalize::WordSet<()>> =
+    std::sync::LazyLock::new(|| crate::normalize::WordSet::of(ORG_SUFFIXES));
 
 /// Words that make a region mention part of a title (新吴区委书记, 海宁市长).
 const TITLE_AFTER: &[&str] = &[
@@ -827,7 +837,7 @@ fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
             .rev()
             .take(10)
             .take_while(|(_, c)| crate::normalize::is_han(*c) || c.is_ascii_alphanumeric() || *c == '(' || *c == ')')
-            .take_while(|(_, c)| !crate::normalize::is_one_of(*c, "的在和与及、是为将从对把被"))
+            .take_while(|(_, c)| !crate::normalize::is_one_of(*c, NAME_STOPS))
             .last()
             .map_or(i, |(j, _)| j);
         if i - start >= 6 {
@@ -952,7 +962,9 @@ fn list_of<'a, 'b>(text: &str, mentions: &[&'b Subject<'a>], last: &'b Subject<'
         let gap = crate::normalize::fold_str(text.get(m.end..cur.start).unwrap_or("x"));
         // 武进、吴江 or 溧阳的动力电池、宜兴的电线电缆: a separator, maybe after 的 + a noun.
         let sep = gap.strip_prefix('的').map_or(gap.as_str(), |g| {
-            g.trim_start_matches(|c: char| crate::normalize::is_han(c) && !crate::normalize::is_one_of(c, "、和及与"))
+            g.trim_start_matches(|c: char| {
+                crate::normalize::is_han(c) && !crate::normalize::is_one_of(c, &['、', '和', '及', '与'])
+            })
         });
         if matches!(sep, "、" | "和" | "及" | "与" | ",") && gap.chars().count() <= 12 {
             out.push(m);
@@ -1022,8 +1034,8 @@ fn indicator_for(
             name = strip_links(name.get(..i).unwrap_or(""));
         }
     }
-    let name = clean_tail(name)
-        .trim_matches(|c: char| c.is_whitespace() || crate::normalize::is_one_of(c, "，,。、；;：:（）()“”\""));
+    let name =
+        clean_tail(name).trim_matches(|c: char| c.is_whitespace() || crate::normalize::is_one_of(c, TAIL_PUNCTUATION));
     let junk = name.chars().count() < 2 || name.chars().any(|c| c.is_ascii_digit());
     if junk {
         if let Some(prev) = &ctx.previous {
@@ -1036,6 +1048,11 @@ fn indicator_for(
     }
     Some(canonical_or_completed(name).unwrap_or_else(|| name.to_string()))
 }
+
+/// The punctuation trimmed from the ends of a name.
+const TAIL_PUNCTUATION: &[char] = &[
+    '，', ',', '。', '、', '；', ';', '：', ':', '（', '）', '(', ')', '“', '”', '"',
+];
 
 /// Removes what may follow a name without changing it: link words, 数量,
 /// a parenthesised note.

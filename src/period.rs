@@ -280,10 +280,10 @@ fn numeral_not_period(text: &str, pos: usize, first: char) -> Option<usize> {
 }
 
 /// The Chinese numerals a period's number is written with (十二月, 三季度, 十四五).
-const NUMERALS: &str = "一二三四五六七八九十";
+const NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /// The numerals one to nine, in order.
-const DIGITS: &str = "一二三四五六七八九";
+const DIGITS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /// The end of a five-year plan's name at the cursor (十四五: 十, one of 一…九,
 /// then 五), for [`read_at`] and the pre-filter that must not skip one.
@@ -406,7 +406,7 @@ fn small_at(c: &mut Cursor<'_>) -> Option<u8> {
         *c = p;
         return u8::try_from(n).ok();
     }
-    let digit = |ch: char| DIGITS.find(ch).map(|i| (i / 3) as u8 + 1);
+    let digit = |ch: char| DIGITS.iter().position(|&d| d == ch).map(|i| i as u8 + 1);
     let first = p.peek()?;
     if first == '十' {
         p.next();

@@ -394,7 +394,13 @@ fn head_ending(s: &str, title: bool) -> Option<&'static str> {
 }
 
 fn is_numeral(c: char) -> bool {
-    c.is_ascii_digit() || is_one_of(c, "零一二三四五六七八九十百两")
+    c.is_ascii_digit()
+        || is_one_of(
+            c,
+            &[
+                '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '两',
+            ],
+        )
 }
 
 /// True if a name's part before its policy word is made of generic words only.

@@ -343,7 +343,10 @@ pub(crate) const CHROME_LABELS: &[&str] = &[
     "粉丝", "帖子", "主题", "积分", "签到", "在线", "金钱", "威望", "贡献", "播放", "转发",
 ];
 
-pub(crate) const CHENG_NOT_PERCENT: &str = "立为功长本员果绩效交品熟都型就分份年人材像器员形行";
+pub(crate) const CHENG_NOT_PERCENT: &[char] = &[
+    '立', '为', '功', '长', '本', '员', '果', '绩', '效', '交', '品', '熟', '都', '型', '就', '分', '份', '年', '人',
+    '材', '像', '器', '员', '形', '行',
+];
 
 /// [`WORDS`] indexed by first character, longest first.
 static INDEX: LazyLock<WordSet<&'static UnitWord>> =
