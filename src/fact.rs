@@ -274,8 +274,10 @@ pub(crate) fn build(
             }
             pi += 1;
         }
-        let sent_periods: Vec<&PeriodMention> =
-            periods.iter().skip(pi).take_while(|p| p.start < sentence_end).collect();
+        let sent_periods = periods.get(pi..).unwrap_or(&[]);
+        let sent_periods = sent_periods
+            .get(..sent_periods.partition_point(|p| p.start < sentence_end))
+            .unwrap_or(&[]);
         let mut pstate = PeriodState::new(carried);
         let mut marks: Option<Marks> = None;
         while let Some(q) = quantities.get(qi) {
@@ -307,7 +309,13 @@ pub(crate) fn build(
                 .get(qi.wrapping_sub(2))
                 .map(|p| p.end)
                 .filter(|&e| e >= sentence_start);
-            let marks = marks.get_or_insert_with(|| Marks::new(&folded.view(sentence_start, sentence_end)));
+            // Marks are asked about only before a figure of the sentence: the
+            // text after its last figure is not searched.
+            let marks = marks.get_or_insert_with(|| {
+                let last = quantities.partition_point(|p| p.start < sentence_end);
+                let reach = quantities.get(last.wrapping_sub(1)).map_or(sentence_end, |p| p.start);
+                Marks::new(&folded.view(sentence_start, reach.max(sentence_start)))
+            });
             let ctx = Context {
                 marks,
                 previous_change,
@@ -315,12 +323,12 @@ pub(crate) fn build(
                 previous,
                 list_index,
                 sentence: (sentence_start, sentence_end),
-                period: pstate.at(text, &sent_periods, q.start),
+                period: pstate.at(text, sent_periods, q.start),
                 passage_year,
             };
             facts.extend(facts_for(text, folded, q, &subjects, &ctx));
         }
-        carried = pstate.at(text, &sent_periods, sentence_end);
+        carried = pstate.at(text, sent_periods, sentence_end);
         if text.get(..sentence_end).is_some_and(|s| s.ends_with('\n')) {
             carried = None;
         }
@@ -363,7 +371,7 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     ends
 }
 
-/// The start of the clause holding `at`: after the last ，,；; or `from`,
+/// The start of the clause holding `at`: after the last ，,；;：: or `from`,
 /// the start of the figure's context window ([`window_start`]).
 fn clause_start(text: &str, from: usize, at: usize) -> usize {
     let head = text.get(from..at).unwrap_or("");
@@ -461,7 +469,7 @@ impl PeriodState {
     }
 
     /// Applies the mentions that end before `at` and returns the period there.
-    fn at(&mut self, text: &str, mentions: &[&PeriodMention], at: usize) -> Option<Period> {
+    fn at(&mut self, text: &str, mentions: &[PeriodMention], at: usize) -> Option<Period> {
         while let Some(m) = mentions.get(self.next) {
             if m.end > at {
                 break;
@@ -933,14 +941,23 @@ impl<'a> Subjects<'a> {
 
 /// Connectives that make a sentence continue the one before: 其中, 于是 …
 fn refers_back(text: &str, at: usize) -> bool {
-    let head = crate::normalize::fold_str(&text.get(at..).unwrap_or("").chars().take(4).collect::<String>());
-    let head = head.trim_start();
-    [
-        "其中", "于是", "同时", "此外", "另外", "并且", "其", "这", "该", "比如", "例如", "全年",
-    ]
-    .iter()
-    .any(|w| head.starts_with(w))
+    // The first four characters as written, read folded (a cursor over them
+    // reads what `fold_str` of them would hold), past leading white space.
+    let rest = text.get(at..).unwrap_or("");
+    let four = rest.char_indices().nth(4).map_or(rest.len(), |(i, _)| i);
+    let mut head = Cursor::new(rest.get(..four).unwrap_or(""), 0);
+    while head.peek().is_some_and(char::is_whitespace) {
+        head.next();
+    }
+    REFERRING_WORDS.starts(&head)
 }
+
+/// The connectives of [`refers_back`], by first character.
+static REFERRING_WORDS: std::sync::LazyLock<crate::normalize::WordSet<()>> = std::sync::LazyLock::new(|| {
+    crate::normalize::WordSet::of(&[
+        "其中", "于是", "同时", "此外", "另外", "并且", "其", "这", "该", "比如", "例如", "全年",
+    ])
+});
 
 /// True if `outer` is a province or prefecture that contains `inner`.
 fn contains(outer: &Region, inner: &Region) -> bool {
