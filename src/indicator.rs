@@ -10,7 +10,6 @@
 
 use crate::lexicon::Matcher;
 use crate::normalize::fold_str;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// The table, embedded: `canonical<TAB>synonym|synonym…`.
@@ -21,7 +20,8 @@ struct Lexicon {
     names: Vec<&'static str>,
     /// The canonical name of each pattern.
     canon: Vec<&'static str>,
-    by_name: HashMap<&'static str, &'static str>,
+    /// Name → canonical name (rustc-hash: keys from a fixed table).
+    by_name: rustc_hash::FxHashMap<&'static str, &'static str>,
     /// Canonical names, once each, in table order.
     unique: Vec<&'static str>,
     /// The canonical names in byte order: those that begin with a given
@@ -47,7 +47,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             canon.push(name);
         }
     }
-    let mut by_name = HashMap::new();
+    let mut by_name = rustc_hash::FxHashMap::default();
     for (n, c) in names.iter().zip(&canon) {
         by_name.entry(*n).or_insert(*c);
     }

@@ -72,7 +72,7 @@
 //! the automaton looks at a bounded window around each match, so a call is
 //! linear in the length of the text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::Matcher;
@@ -218,13 +218,13 @@ enum Via {
 #[derive(Debug)]
 pub struct Gazetteer {
     /// Folded name or short form → entry indices (for `lookup`; every name).
-    names: HashMap<String, Vec<u32>>,
+    names: rustc_hash::FxHashMap<String, Vec<u32>>,
     /// The automaton over the text patterns (`None` only if it failed to build).
     ac: Option<Matcher>,
     /// Per pattern of `ac`: its candidates.
     patterns: Vec<Vec<(u32, Via)>>,
     /// Text pattern → its index in `patterns`.
-    pattern_ids: HashMap<String, usize>,
+    pattern_ids: rustc_hash::FxHashMap<String, usize>,
     /// The zone suffixes (leftmost-longest).
     zone_ac: Option<Matcher>,
 }
@@ -484,7 +484,7 @@ impl Gazetteer {
     }
 
     fn build() -> Gazetteer {
-        let mut names: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut names: rustc_hash::FxHashMap<String, Vec<u32>> = rustc_hash::FxHashMap::default();
         let mut text_keys: HashMap<String, Vec<(u32, Via)>> = HashMap::new();
         for (i, e) in ENTRIES.iter().enumerate() {
             let i = i as u32;
@@ -524,7 +524,7 @@ impl Gazetteer {
         let Some(ac) = &self.ac else {
             return hits;
         };
-        let mut seen: HashSet<u32> = HashSet::new();
+        let mut seen: CodeSet = CodeSet::default();
         let mut pos = 0;
         while pos < f.text.len() {
             let Some(m) = ac.find_at(&f.text, pos) else {
@@ -565,7 +565,7 @@ impl Gazetteer {
     /// `提高县域`): a boundary before them (punctuation, a particle such as
     /// 在 与 和 的), the previous region right before them (`江苏宜兴`), or the
     /// same county or one of its ancestors named earlier in the text.
-    fn validate(&self, f: &Folded, p: usize, s: usize, e: usize, prev: Option<&Hit>, seen: &HashSet<u32>) -> Vec<u32> {
+    fn validate(&self, f: &Folded, p: usize, s: usize, e: usize, prev: Option<&Hit>, seen: &CodeSet) -> Vec<u32> {
         let Some(cands) = self.patterns.get(p) else {
             return Vec::new();
         };
@@ -769,9 +769,14 @@ impl Resolved {
 /// named explicitly rather than as an ancestor of a named region).
 #[derive(Default)]
 struct Context {
-    seen: HashMap<u32, (usize, bool)>,
+    seen: rustc_hash::FxHashMap<u32, (usize, bool)>,
     order: usize,
 }
+
+/// A set of division codes. Codes are small integers hashed many times a
+/// mention: rustc-hash's multiply-and-rotate hash instead of SipHash, whose
+/// resistance to chosen keys buys nothing for keys from a fixed table.
+type CodeSet = rustc_hash::FxHashSet<u32>;
 
 /// A division hit in the folded text.
 #[derive(Debug)]

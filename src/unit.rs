@@ -396,8 +396,10 @@ pub fn kind_of(code: &str) -> Option<Kind> {
     KINDS.get(code).copied()
 }
 
-static KINDS: LazyLock<std::collections::HashMap<&'static str, Kind>> = LazyLock::new(|| {
-    let mut kinds = std::collections::HashMap::new();
+/// Unit code → kind, asked once a figure: hashed with rustc-hash (short
+/// keys from a fixed table need no SipHash).
+static KINDS: LazyLock<rustc_hash::FxHashMap<&'static str, Kind>> = LazyLock::new(|| {
+    let mut kinds = rustc_hash::FxHashMap::default();
     for w in WORDS.iter().filter(|w| !w.code.is_empty()) {
         kinds.entry(w.code).or_insert(w.kind);
     }
