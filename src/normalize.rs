@@ -1028,6 +1028,28 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// `eat` answers as comparing the word with the cursor's folded
+        /// characters one by one, and ends where they do.
+        #[test]
+        fn eat_agrees_with_folded_characters(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "万", "萬", "元", "億", "亿", "(wàn)", "个", "個", "%", "１", "1", "\u{200b}", "年", "a", "中",
+                ]),
+                0..6,
+            ),
+            word in proptest::sample::select(vec!["万元", "亿元", "个", "万", "年", "1", "%", "中国", "a", ""]),
+        ) {
+            let text = parts.concat();
+            let mut fast = Cursor::new(&text, 0);
+            let mut slow = Cursor::new(&text, 0);
+            let matched = word.chars().all(|w| slow.next().is_some_and(|(_, _, c)| c == w));
+            proptest::prop_assert_eq!(fast.eat(word), matched, "{:?} in {:?}", word, text);
+            if matched {
+                proptest::prop_assert_eq!(fast.pos(), slow.pos());
+            }
+        }
+
         /// Any mix of the characters folding changes (traditional, full-width,
         /// dashes, invisible ones, annotations) and those it keeps.
         #[test]
