@@ -306,7 +306,8 @@ fn attach(
     };
     let targets = spans(&|f| f.target);
     // Outcomes of a statistical indicator (`海宁实现GDP 100亿元`) are not a measure's funds.
-    let outcomes = spans(&|f| !f.target && f.indicator.as_deref().and_then(indicator::canonical).is_some());
+    // (A fact's indicator is read from the folded text: no folded copy is needed to look it up.)
+    let outcomes = spans(&|f| !f.target && f.indicator.as_deref().and_then(indicator::canonical_folded).is_some());
     for m in &mut found {
         let i = bounds.partition_point(|&b| b <= m.start);
         let sentence_start = i.checked_sub(1).and_then(|j| bounds.get(j)).copied().unwrap_or(0);
