@@ -254,7 +254,8 @@ pub(crate) fn build(
             .unwrap_or(text.len())
     };
     let mut facts = Vec::new();
-    let subjects = subjects(text, regions);
+    // A figure's subject stands before it: none after the last figure is asked for.
+    let subjects = subjects(text, regions, quantities.last().map_or(0, |q| q.start));
     let mut passage_year: Option<i32> = None;
     // The period in force at the end of the previous sentence of the paragraph.
     let mut carried: Option<Period> = None;
@@ -625,17 +626,12 @@ fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>,
     // Subjects that end before the figure, within its window of the sentence.
     let hi = list.partition_point(|s| s.start < q.start);
     let lo = list.partition_point(|s| s.start < context0);
-    let near: Vec<&Subject<'_>> = list
-        .get(lo..hi)
-        .unwrap_or(&[])
-        .iter()
-        .filter(|s| s.end <= q.start)
-        .collect();
-    let in_sentence: Vec<&Subject<'_>> = near
-        .iter()
-        .copied()
+    let near = || list.get(lo..hi).unwrap_or(&[]).iter().filter(|s| s.end <= q.start);
+    // The first of them that is not an area (the list is sorted by start).
+    let first_named = near().find(|o| !o.is_area()).map(|o| o.start);
+    let in_sentence: Vec<&Subject<'_>> = near()
         // 全国 is the scope of a rank, and not the subject after a named region.
-        .filter(|s| !(s.is_area() && (rank || near.iter().any(|o| o.start < s.start && !o.is_area()))))
+        .filter(|s| !(s.is_area() && (rank || first_named.is_some_and(|f| f < s.start))))
         .collect();
     let specific = subjects.before(list.partition_point(|s| s.start < sentence.0));
     let chosen: Vec<&Subject<'_>> = match in_sentence.last() {
@@ -733,6 +729,11 @@ impl Subject<'_> {
 /// Words that end an enterprise's name: the name is the run of characters before.
 const ENTERPRISE_SUFFIXES: &[&str] = &["有限公司", "股份公司", "集团", "基地"];
 
+/// Bytes past a position within which the suffix of an enterprise's name
+/// that starts there ends: ten characters of the name and the longest
+/// suffix, at four bytes a character at most.
+const ENTERPRISE_REACH: usize = 4 * 10 + 12;
+
 /// One substring searcher per suffix (SIMD `memmem`): four patterns over a
 /// whole document, where an automaton's byte-at-a-time loop was slower.
 static ENTERPRISE_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
@@ -828,16 +829,20 @@ const TITLE_AFTER: &[&str] = &[
 static TITLE_WORDS: std::sync::LazyLock<crate::normalize::WordSet<()>> =
     std::sync::LazyLock::new(|| crate::normalize::WordSet::of(TITLE_AFTER));
 
-/// The subjects of a text: its region mentions that are subjects (not the
-/// scope of a rank, not part of a title or of an enterprise's name), and its
-/// enterprises.
-fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
+/// The subjects of a text that start before `before`: its region mentions
+/// that are subjects (not the scope of a rank, not part of a title or of an
+/// enterprise's name), and its enterprises.
+fn subjects<'a>(text: &str, regions: &'a [RegionMention], before: usize) -> Subjects<'a> {
     let mut out: Vec<Subject<'a>> = Vec::new();
     let mut enterprises: Vec<(usize, usize)> = Vec::new();
-    // Every occurrence of every suffix, suffix by suffix (none overlaps itself).
+    // Every occurrence of every suffix, suffix by suffix (none overlaps
+    // itself), up to where no name that starts before `before` (ten
+    // characters at most) can end.
+    let reach = text.len().min(before.saturating_add(ENTERPRISE_REACH));
+    let haystack = text.as_bytes().get(..reach).unwrap_or(&[]);
     let found = ENTERPRISE_FINDERS
         .iter()
-        .flat_map(|f| f.find_iter(text.as_bytes()).map(move |i| (i, f.needle().len())));
+        .flat_map(|f| f.find_iter(haystack).map(move |i| (i, f.needle().len())));
     for (i, len) in found {
         let head = text.get(..i).unwrap_or("");
         let start = head
@@ -848,7 +853,7 @@ fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
             .take_while(|(_, c)| !crate::normalize::is_one_of(*c, NAME_STOPS))
             .last()
             .map_or(i, |(j, _)| j);
-        if i - start >= 6 {
+        if i - start >= 6 && start < before {
             enterprises.push((start, i + len));
         }
     }
@@ -868,6 +873,9 @@ fn subjects<'a>(text: &str, regions: &'a [RegionMention]) -> Subjects<'a> {
         let n = enterprises.partition_point(|&(a, _)| a <= start);
         reach.get(n.wrapping_sub(1)).is_some_and(|&far| far >= end)
     };
+    let regions = regions
+        .get(..regions.partition_point(|m| m.start < before))
+        .unwrap_or(&[]);
     for m in regions {
         if is_scope(text, m) {
             continue;
