@@ -249,8 +249,14 @@ pub fn find(text: &str, date: Option<Date>) -> Vec<PeriodMention> {
 /// If a numeral starts at `pos` (its first character, folded, is `first`) and
 /// no period word follows it, the offset to resume the search at.
 fn numeral_not_period(text: &str, pos: usize, first: char) -> Option<usize> {
-    let mut rest = Cursor::new(text, pos);
     if first.is_ascii_digit() {
+        // ASCII digits as bytes, then the cursor (which also reads full-width
+        // digits and through invisible characters) from the first other byte.
+        let run = text
+            .as_bytes()
+            .get(pos..)
+            .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count());
+        let mut rest = Cursor::new(text, pos + run);
         while rest.peek().is_some_and(|d| d.is_ascii_digit()) {
             rest.next();
         }
@@ -261,6 +267,7 @@ fn numeral_not_period(text: &str, pos: usize, first: char) -> Option<usize> {
     if !is_one_of(first, NUMERALS) {
         return None;
     }
+    let mut rest = Cursor::new(text, pos);
     // 十四五 (a five-year plan) is read whatever follows it.
     if first == '十' && plan_end(&rest).is_some() {
         return None;
