@@ -464,7 +464,8 @@ impl<'a> Cursor<'a> {
         // An inlined byte loop: most calls fail on the first byte, and a libc
         // memcmp call per attempt dominated the scanner's profile.
         let (r, w) = (rest.as_bytes(), s.as_bytes());
-        if w.len() <= r.len() && w.iter().zip(r).all(|(a, b)| a == b) {
+        let mismatch = w.iter().zip(r).position(|(a, b)| a != b);
+        if mismatch.is_none() && w.len() <= r.len() {
             let mut end = self.pos + s.len();
             if may_annotate(r.get(s.len())) && s.chars().next_back().is_some_and(is_han) {
                 end += pinyin_len(rest.get(s.len()..).unwrap_or(""));
@@ -479,7 +480,7 @@ impl<'a> Cursor<'a> {
         // form), the folded text differs there as well: no match. Most
         // failed calls end here (a word set tries each word that shares the
         // first character), without folding a character.
-        if let Some(k) = w.iter().zip(r).position(|(a, b)| a != b) {
+        if let Some(k) = mismatch {
             let at = (0..=k).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0);
             if let Some(c) = rest.get(at..).and_then(|t| t.chars().next()) {
                 let u = c as u32;
@@ -1048,7 +1049,10 @@ mod tests {
         /// characters one by one, and ends where they do. The words are
         /// mostly the text's own folded start, cut anywhere and perhaps with
         /// its last character changed: near misses, where the fast paths
-        /// decide.
+        /// decide. (No word of a lexicon has an annotation's opening
+        /// parenthesis after a Han character, which the byte comparison
+        /// matches as written: `(` is in the texts, not in the words;
+        /// `eat_decides_near_misses_by_folding` has the annotations.)
         #[test]
         fn eat_agrees_with_folded_characters(
             parts in proptest::collection::vec(
@@ -1059,7 +1063,7 @@ mod tests {
                 0..6,
             ),
             cut in 0usize..8,
-            last in proptest::option::of(proptest::sample::select(vec!['万', '元', '亿', '(', 'a', '1', '个'])),
+            last in proptest::option::of(proptest::sample::select(vec!['万', '元', '亿', 'a', '1', '个', '%'])),
         ) {
             let text = parts.concat();
             let mut word: Vec<char> = fold_str(&text).chars().take(cut).collect();
@@ -1067,6 +1071,7 @@ mod tests {
                 *w = l;
             }
             let word: String = word.into_iter().collect();
+            proptest::prop_assume!(!word.contains('('));
             let mut fast = Cursor::new(&text, 0);
             let mut slow = Cursor::new(&text, 0);
             let matched = word.chars().all(|w| slow.next().is_some_and(|(_, _, c)| c == w));
@@ -1173,6 +1178,28 @@ mod tests {
         .collect();
         assert_eq!(found, [6, 9, 12, 15]);
         assert_eq!(set.next_in(text, 0, 6), None);
+    }
+
+    /// Near misses that only folding decides: an annotation or an invisible
+    /// character where the word goes on, a traditional character, a
+    /// full-width one.
+    #[test]
+    fn eat_decides_near_misses_by_folding() {
+        for (text, word, eats) in [
+            ("万(wàn)元", "万元", true),
+            ("万（wàn）元", "万元", true),
+            ("万(wàn)亿", "万元", false),
+            ("万\u{200b}元", "万元", true),
+            ("萬元", "万元", true),
+            ("万億", "万亿", true),
+            ("万亿", "万元", false),
+            ("１%", "1%", true),
+            ("1％", "1%", true),
+            ("万(", "万元", false),
+            ("万", "万元", false),
+        ] {
+            assert_eq!(Cursor::new(text, 0).eat(word), eats, "{word:?} in {text:?}");
+        }
     }
 
     /// The byte patterns of ignorable characters are exactly their encodings.
