@@ -24,15 +24,18 @@ const SLOTS: usize = 1 << 16;
 
 /// A set of hashed keys: a Bloom filter of two bits a key, so that with the
 /// 3,000 two-character starts of the gazetteer under 1% of other keys pass.
+///
+/// The bits are a fixed-size array: a slot (16 bits of the hash) indexes it
+/// with no bounds check in the search loop.
 #[derive(Debug, Clone)]
 struct KeySet {
-    bits: Vec<u64>,
+    bits: Box<[u64; SLOTS / 64]>,
 }
 
 impl KeySet {
     fn new() -> Self {
         KeySet {
-            bits: vec![0; SLOTS / 64],
+            bits: Box::new([0; SLOTS / 64]),
         }
     }
 
@@ -212,8 +215,15 @@ impl Matcher {
             // next character's lead byte is among them (zero past the end:
             // no word has a NUL, so the key found there is in no set).
             let w = eight_at(t, i);
-            let next = (w >> (56 - 8 * l1)) as u8;
-            let may = f.two.has(prefix(w, l1 + char_len(next))) || (f.has_one && f.one.has(prefix(w, l1)));
+            // Two three-byte characters (most of a text): the key by fixed
+            // shifts; otherwise by the lengths.
+            let two = if l1 == 3 && (w >> 32) & 0xF0 == 0xE0 {
+                w >> 16
+            } else {
+                let next = (w >> (56 - 8 * l1)) as u8;
+                prefix(w, l1 + char_len(next))
+            };
+            let may = f.two.has(two) || (f.has_one && f.one.has(prefix(w, l1)));
             if may {
                 let input = Input::new(text).range(i..).anchored(Anchored::Yes);
                 if let Ok(Some(m)) = self.ac.try_find(input) {
