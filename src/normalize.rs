@@ -851,8 +851,10 @@ pub(crate) fn may_annotate(next: Option<&u8>) -> bool {
 }
 
 /// The end of the run of common characters from `i` (a character boundary):
-/// ASCII, and unified ideographs (lead bytes E4 to E9, three bytes) at or
-/// above U+4E00 that the t2s table does not map and no annotation follows.
+/// ASCII, unified ideographs (lead bytes E4 to E9, three bytes) at or above
+/// U+4E00 that the t2s table does not map and no annotation follows, and the
+/// punctuation that folds to itself (CJK marks, curly quotes). A test checks
+/// that each character this passes folds to itself.
 /// [`Folded::new`] keeps them as they are; this loop reads their bytes
 /// without decoding characters, the work of most of a text.
 #[inline]
@@ -866,6 +868,12 @@ fn common_run_end(bytes: &[u8], mut i: usize, index: &T2sIndex) -> usize {
                     return i;
                 }
                 i += 3;
+            }
+            // CJK punctuation (、。「」《》【】: U+3001 to U+303F but 〇, which
+            // folds to 零; the table maps none of them) and curly quotes and
+            // the ellipsis (‘ ’ “ ” …): not Han, so never annotated.
+            Some(&[0xE3, 0x80, 0x81..=0x86 | 0x88..=0xBF]) | Some(&[0xE2, 0x80, 0x98 | 0x99 | 0x9C | 0x9D | 0xA6]) => {
+                i += 3
             }
             // The last two bytes: ASCII, or left to the caller.
             None if bytes.get(i).is_some_and(|&b| b < 0x80) => i += 1,
@@ -1087,11 +1095,31 @@ mod tests {
         fn folded_agrees_with_reference(parts in proptest::collection::vec(
             proptest::sample::select(vec![
                 "中", "億", "發", "(fā)", "（chǎn）", "(ab", ")", "a", "5", "１", "．",
-                "\u{200b}", "\u{ad}", "—", "\u{3000}", "〇", "𠀀", "é",
+                "\u{200b}", "\u{ad}", "—", "\u{3000}", "〇", "𠀀", "é", "。", "“", "…", "、",
             ]),
             0..12,
         )) {
             assert_folds_like_reference(&parts.concat());
+        }
+    }
+
+    /// Every character the byte loop of [`Folded::new`] passes folds to
+    /// itself, is not ignorable, and starts no annotation's skip.
+    #[test]
+    fn common_runs_hold_only_characters_folding_keeps() {
+        let index = &*T2S_INDEX;
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            for after in ["x", "(", "（", "中"] {
+                let text = format!("{c}{after}");
+                if common_run_end(text.as_bytes(), 0, index) >= c.len_utf8() {
+                    assert_eq!(fold(c), c, "{c:?}");
+                    assert!(!is_ignorable(c), "{c:?}");
+                    assert!(
+                        !(is_han(c) && may_annotate(text.as_bytes().get(c.len_utf8()))),
+                        "{c:?} before {after:?}"
+                    );
+                }
+            }
         }
     }
 
