@@ -43,6 +43,10 @@ pub fn fold(c: char) -> char {
     if u < 0x80 {
         return c;
     }
+    // Unified ideographs (most of a Chinese text): only the table maps them.
+    if (0x4E00..HAN_HIGH).contains(&u) {
+        return T2S_INDEX.get(u).unwrap_or(c);
+    }
     if (0xFF01..=0xFF5E).contains(&u) {
         // Full-width forms are offset from ASCII by a constant.
         return char::from_u32(u - 0xFEE0).unwrap_or(c);
