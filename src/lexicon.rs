@@ -1,23 +1,25 @@
 //! Leftmost-longest search for the word lists of the facts layer (region
 //! names, industries, policy heads, indicators, zone suffixes).
 //!
-//! The matching is aho-corasick's; this module only decides *where* to ask.
 //! A short list (up to 64 words: zone suffixes, policy heads) is searched by
-//! the automaton alone, whose SIMD prefilter finds the few places worth
+//! an aho-corasick automaton, whose SIMD prefilter finds the few places worth
 //! reading. A long list defeats that prefilter, and an unanchored automaton
 //! then reads every byte through its transition table: the gazetteer's (6,000
 //! names) is 11 MB as a DFA, built on first use. Instead, the first two
 //! characters of every word of a long list are hashed into an 8 KiB Bloom
-//! filter (one-character words into a second one), and a compact automaton
-//! (a contiguous NFA, 0.4 MB) runs anchored only where a word may start. A
-//! position the filter rejects starts no word, so the first match found this
-//! way is the automaton's own leftmost-longest match (checked against an
-//! unanchored search in the unit tests). Measured on the dev articles: the
-//! gazetteer's search 180 -> 134 us, the first `Document::parse` of a process
-//! 38 -> 25 ms, the extract example's peak memory on one article 18.7 -> 6.9
-//! MB; the zone suffixes take 12 us with the SIMD prefilter, 118 us filtered.
+//! filter (one-character words into a second one); where the filter lets a
+//! position pass, the words that begin with its two characters (found by
+//! their exact key in a hash map, longest first) are compared with the text
+//! byte for byte. A position the filter rejects starts no word, so the first
+//! match found this way is the leftmost-longest match (checked against an
+//! unanchored automaton in the unit tests). Measured on the dev articles: the
+//! gazetteer's search 180 -> 134 us with an anchored automaton at the
+//! filtered positions (the first `Document::parse` of a process 38 -> 25 ms,
+//! the extract example's peak memory on one article 18.7 -> 6.9 MB), and 10%
+//! fewer instructions again comparing the candidates directly; the zone
+//! suffixes take 12 us with the SIMD prefilter, 118 us filtered.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, Match, MatchKind, PatternID};
 
 /// Bits in each prefilter set.
 const SLOTS: usize = 1 << 16;
@@ -98,18 +100,18 @@ fn prefix(w: u64, n: usize) -> u64 {
 /// A word list compiled for leftmost-longest search: in `在杭州市区`, of the
 /// words `杭州`, `杭州市` and `市`, the match is `杭州市`.
 #[derive(Debug, Clone)]
-pub(crate) struct Matcher {
-    ac: AhoCorasick,
-    /// For a long list: where a word may start (the automaton is anchored).
-    /// A short list is searched by the automaton alone, whose SIMD prefilter
-    /// (Teddy, up to 64 words) measured ten times faster than the filter
-    /// here on the zone suffixes and the policy heads.
-    filter: Option<Filter>,
+pub(crate) enum Matcher {
+    /// A short list: the automaton alone, whose SIMD prefilter (Teddy, up
+    /// to 64 words) measured ten times faster than the filter here on the
+    /// zone suffixes and the policy heads.
+    Automaton(AhoCorasick),
+    /// A long list: where a word may start, and the words by their start.
+    Filtered(Filter),
 }
 
-/// The prefilter of a long list.
+/// The prefilter of a long list and its words.
 #[derive(Debug, Clone)]
-struct Filter {
+pub(crate) struct Filter {
     /// Keys of the words' first two characters.
     two: KeySet,
     /// Keys of the one-character words.
@@ -117,6 +119,26 @@ struct Filter {
     has_one: bool,
     /// The ASCII bytes a word starts with, one bit each.
     ascii: u128,
+    /// The words by the key of their first two characters (a one-character
+    /// word by its own), longest first, then by pattern.
+    words: WordsByKey,
+}
+
+/// `(pattern, word)` lists by key (rustc-hash: keys from a fixed list).
+type WordsByKey = rustc_hash::FxHashMap<u64, Vec<(u32, Box<[u8]>)>>;
+
+impl Filter {
+    /// The longest word at byte `i` of `t` among those keyed `key`.
+    #[inline]
+    fn word_at(&self, t: &[u8], i: usize, key: u64) -> Option<Match> {
+        let (p, w) = self
+            .words
+            .get(&key)?
+            .iter()
+            .find(|(_, w)| t.get(i..i + w.len()) == Some(&w[..]))?;
+        let id = PatternID::new(*p as usize).ok()?;
+        Some(Match::new(id, i..i + w.len()))
+    }
 }
 
 /// The longest list searched by the automaton alone.
@@ -136,55 +158,61 @@ impl Matcher {
     }
 
     fn build<P: AsRef<str>>(words: &[P], filtered: bool) -> Option<Matcher> {
-        let patterns = words.iter().map(|w| w.as_ref());
         if !filtered {
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::DFA))
-                .build(patterns)
+                .build(words.iter().map(|w| w.as_ref()))
                 .ok()?;
-            return Some(Matcher { ac, filter: None });
+            return Some(Matcher::Automaton(ac));
         }
         let (mut two, mut one, mut has_one, mut ascii) = (KeySet::new(), KeySet::new(), false, 0u128);
-        for w in words {
+        let mut by_key = WordsByKey::default();
+        for (p, w) in words.iter().enumerate() {
             let b = w.as_ref().as_bytes();
             let b0 = *b.first()?;
             if b0 < 0x80 {
                 ascii |= 1 << b0;
             }
             let l1 = char_len(b0);
-            match b.get(l1) {
-                Some(&b2) => two.insert(key(b.get(..l1 + char_len(b2))?)),
-                None => {
-                    one.insert(key(b));
-                    has_one = true;
+            let k = match b.get(l1) {
+                Some(&b2) => {
+                    let k = key(b.get(..l1 + char_len(b2))?);
+                    two.insert(k);
+                    k
                 }
-            }
+                None => {
+                    let k = key(b);
+                    one.insert(k);
+                    has_one = true;
+                    k
+                }
+            };
+            by_key.entry(k).or_default().push((u32::try_from(p).ok()?, b.into()));
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(patterns)
-            .ok()?;
-        let filter = Filter {
+        for list in by_key.values_mut() {
+            // Longest first; among equal words, the first given (as the
+            // automaton reports it).
+            list.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        }
+        Some(Matcher::Filtered(Filter {
             two,
             one,
             has_one,
             ascii,
-        };
-        Some(Matcher {
-            ac,
-            filter: Some(filter),
-        })
+            words: by_key,
+        }))
     }
 
     /// The leftmost-longest match in `text` starting at or after `from`.
     #[inline]
     pub(crate) fn find_at(&self, text: &str, from: usize) -> Option<Match> {
-        let Some(f) = &self.filter else {
-            let input = Input::new(text).range(from.min(text.len())..);
-            return self.ac.try_find(input).ok().flatten();
+        let f = match self {
+            Matcher::Automaton(ac) => {
+                let input = Input::new(text).range(from.min(text.len())..);
+                return ac.try_find(input).ok().flatten();
+            }
+            Matcher::Filtered(f) => f,
         };
         let t = text.as_bytes();
         let mut i = from;
@@ -223,10 +251,14 @@ impl Matcher {
                 let next = (w >> (56 - 8 * l1)) as u8;
                 prefix(w, l1 + char_len(next))
             };
-            let may = f.two.has(two) || (f.has_one && f.one.has(prefix(w, l1)));
-            if may {
-                let input = Input::new(text).range(i..).anchored(Anchored::Yes);
-                if let Ok(Some(m)) = self.ac.try_find(input) {
+            // A word of two characters or more is longer than one of one.
+            if f.two.has(two) {
+                if let Some(m) = f.word_at(t, i, two) {
+                    return Some(m);
+                }
+            }
+            if f.has_one && f.one.has(prefix(w, l1)) {
+                if let Some(m) = f.word_at(t, i, prefix(w, l1)) {
                     return Some(m);
                 }
             }
@@ -290,6 +322,9 @@ mod tests {
         "😀国",
         "国😀",
         "浙江省",
+        "江",
+        // The same word twice: the first is reported.
+        "市",
         "江",
     ];
 
