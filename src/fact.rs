@@ -1085,6 +1085,8 @@ const TAIL_PUNCTUATION: &[char] = &[
 /// Removes what may follow a name without changing it: link words, 数量,
 /// a parenthesised note.
 fn clean_tail(s: &str) -> &str {
+    // `strip_links` returns a text it leaves alone: it is asked again only
+    // after something else was cut.
     let mut s = strip_links(s);
     loop {
         let before = s.len();
@@ -1098,7 +1100,10 @@ fn clean_tail(s: &str) -> &str {
                 s = s.strip_suffix(t).unwrap_or(s);
             }
         }
-        s = strip_links(s);
+        if s.len() != before {
+            s = strip_links(s);
+        }
+        let linked = s.len();
         // 较2017年, 比上年, 同比: the basis of a change, not part of the name.
         for basis in ["同比", "比上年", "较上年", "比去年", "较去年"] {
             s = s.strip_suffix(basis).unwrap_or(s);
@@ -1109,7 +1114,9 @@ fn clean_tail(s: &str) -> &str {
                 s = s.get(..i).unwrap_or(s);
             }
         }
-        s = strip_links(s);
+        if s.len() != linked {
+            s = strip_links(s);
+        }
         if s.len() == before {
             return s;
         }
@@ -1362,6 +1369,79 @@ mod tests {
         }
         for c in &cases {
             assert_eq!(strip_links(c), reference(c), "{c:?}");
+        }
+    }
+
+    /// clean_tail asks strip_links only after a cut: the same as asking it
+    /// after every step (strip_links returns a text it leaves alone).
+    #[test]
+    fn clean_tail_matches_stripping_after_every_step() {
+        fn reference(s: &str) -> &str {
+            let mut s = strip_links(s);
+            loop {
+                let before = s.len();
+                if s.ends_with(')') || s.ends_with('）') {
+                    if let Some(i) = s.rfind(['(', '（']) {
+                        s = &s[..i];
+                    }
+                }
+                for t in NAME_TAILS {
+                    if s.len() > t.len() || s == *t {
+                        s = s.strip_suffix(t).unwrap_or(s);
+                    }
+                }
+                s = strip_links(s);
+                for basis in ["同比", "比上年", "较上年", "比去年", "较去年"] {
+                    s = s.strip_suffix(basis).unwrap_or(s);
+                }
+                if let Some(i) = s.rfind(['较', '比']) {
+                    let tail = &s[i..];
+                    if tail.ends_with('年') && tail.chars().filter(char::is_ascii_digit).count() == 4 {
+                        s = &s[..i];
+                    }
+                }
+                s = strip_links(s);
+                if s.len() == before {
+                    return s;
+                }
+            }
+        }
+        let pieces = [
+            "工业增加值",
+            "规上",
+            "数量",
+            "总量",
+            "规模",
+            "数",
+            "(常住)",
+            "（亿元）",
+            " ",
+            "同比",
+            "比上年",
+            "较2019年",
+            "较去年",
+            "比",
+            "为",
+            "达到",
+            "实现",
+            "的",
+            "年",
+        ];
+        let mut cases = vec![String::new()];
+        for (i, a) in pieces.iter().enumerate() {
+            for (j, b) in pieces.iter().enumerate() {
+                let c = pieces[(i * 5 + j * 3) % pieces.len()];
+                cases.push(format!("{a}{b}"));
+                cases.push(format!("{a}{b}{c}"));
+                cases.push(format!("{c}{a}工业增加值{b}"));
+            }
+        }
+        for w in LINK_WORDS {
+            cases.push(format!("工业增加值{w}数量"));
+            cases.push(format!("{w}人均GDP(常住){w}"));
+        }
+        for c in &cases {
+            assert_eq!(clean_tail(c), reference(c), "{c:?}");
         }
     }
 
