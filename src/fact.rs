@@ -327,7 +327,7 @@ pub(crate) fn build(
                 period: pstate.at(text, sent_periods, q.start),
                 passage_year,
             };
-            facts.extend(facts_for(text, folded, q, &subjects, &ctx));
+            facts_for(text, folded, q, &subjects, &ctx, &mut facts);
         }
         carried = pstate.at(text, sent_periods, sentence_end);
         if text.get(..sentence_end).is_some_and(|s| s.ends_with('\n')) {
@@ -611,7 +611,15 @@ impl Marks {
     }
 }
 
-fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>, ctx: &Context<'_>) -> Vec<Fact> {
+/// Appends the facts of figure `q` (one a subject, or one with none) to `out`.
+fn facts_for(
+    text: &str,
+    folded: &Folded,
+    q: &Quantity,
+    subjects: &Subjects<'_>,
+    ctx: &Context<'_>,
+    out: &mut Vec<Fact>,
+) {
     let sentence = ctx.sentence;
     // A clause starts after ，；： or after the figure before it (新增企业1.5万家、总量达到8.2万家).
     let context0 = window_start(text, sentence.0, q.start);
@@ -620,7 +628,7 @@ fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>,
     let before_clause = folded.view(clause0, q.start);
     let sentence_before = folded.view(context0, q.start);
     if !has_fact(text, q, ctx.marks, &before_clause, &sentence_before) {
-        return Vec::new();
+        return;
     }
     // Subject: the nearest one before the figure in the sentence, else the
     // nearest specific one (county, town, zone, enterprise) before the sentence.
@@ -672,9 +680,9 @@ fn facts_for(text: &str, folded: &Folded, q: &Quantity, subjects: &Subjects<'_>,
         sentence,
     };
     if chosen.is_empty() {
-        vec![make(None)]
+        out.push(make(None));
     } else {
-        chosen.into_iter().map(|s| make(s.region)).collect()
+        out.extend(chosen.into_iter().map(|s| make(s.region)));
     }
 }
 
