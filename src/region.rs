@@ -450,7 +450,7 @@ impl Gazetteer {
                 let Some(h) = hits.get(k) else { break };
                 let r = self.resolve(h, &mut ctx);
                 let mut end = h.end;
-                let mut region = r.region(&f.name(h.start, h.end));
+                let mut region = r.region(f.name(h.start, h.end));
                 if k + 1 == j {
                     if let Some(e) = r.chosen.and_then(|e| ENTRIES.get(e)) {
                         if e.2 == Level::County {
@@ -751,12 +751,12 @@ struct Resolved {
 }
 
 impl Resolved {
-    fn region(&self, written: &str) -> Region {
+    fn region(&self, written: String) -> Region {
         match self.chosen.and_then(|i| ENTRIES.get(i)) {
-            Some(e) => region_of(e, written.to_string()),
+            Some(e) => region_of(e, written),
             None => Region {
-                name: written.to_string(),
-                full_name: self.full.unwrap_or(written).to_string(),
+                full_name: self.full.map_or_else(|| written.clone(), str::to_string),
+                name: written,
                 level: self.level,
                 code: None,
                 parent: None,
