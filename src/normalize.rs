@@ -106,6 +106,15 @@ impl T2sIndex {
         self.bits.get(i / 64).is_some_and(|w| w & (1u64 << (i % 64)) != 0)
     }
 
+    /// True if `u` is a unified ideograph (U+4E00 up) that the table does
+    /// not map: folding keeps it. The common character of simplified text,
+    /// which the folding loop, its byte loop and `Cursor::eat` pass without
+    /// folding.
+    #[inline(always)]
+    fn keeps(&self, u: u32) -> bool {
+        (0x4E00..HAN_HIGH).contains(&u) && !self.maps(u)
+    }
+
     /// The simplified form of `c`, a code point in `HAN_LOW..HAN_HIGH`.
     #[inline]
     fn get(&self, u: u32) -> Option<char> {
@@ -198,8 +207,7 @@ impl Folded {
             // The common characters (ASCII, and unified ideographs with no
             // traditional form and no annotation after them) fold to
             // themselves with nothing to skip: no lookup needed.
-            let common =
-                u < 0x80 || ((0x4E00..HAN_HIGH).contains(&u) && !index.maps(u) && !may_annotate(bytes.get(i + 3)));
+            let common = u < 0x80 || (index.keeps(u) && !may_annotate(bytes.get(i + 3)));
             let (f, skip) = if common {
                 (c, 0)
             } else if is_ignorable(c) {
@@ -488,7 +496,7 @@ impl<'a> Cursor<'a> {
             let at = (0..=k).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0);
             if let Some(c) = rest.get(at..).and_then(|t| t.chars().next()) {
                 let u = c as u32;
-                if (u < 0x80 && c != '(') || ((0x4E00..HAN_HIGH).contains(&u) && !T2S_INDEX.maps(u)) {
+                if (u < 0x80 && c != '(') || T2S_INDEX.keeps(u) {
                     return false;
                 }
             }
@@ -868,6 +876,8 @@ fn common_run_end(bytes: &[u8], mut i: usize, index: &T2sIndex) -> usize {
             Some(&[b, ..]) if b < 0x80 => i += 1,
             Some(&[b @ 0xE4..=0xE9, b1, b2]) => {
                 let u = (u32::from(b & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                // `!index.keeps(u)`: these lead bytes put `u` below U+A000
+                // already, so only the lower bound is tested.
                 if u < 0x4E00 || index.maps(u) || may_annotate(bytes.get(i + 3)) {
                     return i;
                 }
