@@ -16,12 +16,36 @@
 
 use crate::fact::{self, Fact};
 use crate::industry::{self, IndustryCluster};
+use crate::lexicon::Lexicons;
 use crate::normalize::Folded;
 use crate::period::{self, Date};
 use crate::policy::{self, PolicyMeasure};
 use crate::quantity::Quantity;
 use crate::region::{self, Gazetteer, RegionMention};
 use crate::scan;
+use std::sync::LazyLock;
+
+/// The lists of words the document pass finds in its folded text, in the
+/// order of [`LEXICONS`]: division names and short forms, zone suffixes,
+/// supra-regional areas, industries, then the policy lists.
+const DIVISIONS: usize = 0;
+const ZONES: usize = 1;
+const AREAS: usize = 2;
+const INDUSTRIES: usize = 3;
+const POLICY_LISTS: usize = 4;
+
+/// Every word list of the document pass, searched together: one walk over
+/// the folded text instead of one search per list (see [`Lexicons`]).
+static LEXICONS: LazyLock<Option<Lexicons>> = LazyLock::new(|| {
+    let mut lists: Vec<Vec<&str>> = vec![
+        Gazetteer::get().division_words().iter().map(String::as_str).collect(),
+        region::ZONE_SUFFIXES.to_vec(),
+        region::SUPRA_REGIONS.to_vec(),
+        industry::words(),
+    ];
+    lists.extend(policy::WORD_LISTS.iter().map(|l| l.to_vec()));
+    Lexicons::new(&lists)
+});
 
 /// How to read a document.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,14 +101,16 @@ impl Document {
         // One folded copy (simplified script, ASCII digits, no pinyin) for every
         // matcher of names: regions, industries and policies.
         let folded = Folded::new(text, 0);
-        let regions = Gazetteer::get().find_folded(&folded);
-        let regions = region::with_document_names_folded(text, Some(&folded), regions);
+        let found = LEXICONS.as_ref().map(|l| l.search(&folded.text)).unwrap_or_default();
+        let regions = Gazetteer::get().find_matched(&folded, found.list(DIVISIONS), found.list(ZONES));
+        let regions = region::with_document_names_matched(text, &folded, found.list(AREAS), regions);
         let periods = period::find(text, date);
         // The sentences of the facts, whose funds and targets a policy takes.
         let ends = fact::sentence_ends(text);
         let facts = fact::build(text, &folded, date, &quantities, &regions, &periods, &ends);
-        let industries = industry::find_folded(text, &folded);
-        let policies = policy::find_with_folded(text, &folded, &regions, &quantities, &facts, &ends);
+        let industries = industry::find_matched(text, &folded, found.list(INDUSTRIES));
+        let policy_lists = (found.list(POLICY_LISTS), found.list(POLICY_LISTS + 1));
+        let policies = policy::find_with_matched(text, &folded, policy_lists, &regions, &quantities, &facts, &ends);
         Document {
             date,
             quantities,

@@ -66,7 +66,7 @@
 //! }
 //! ```
 
-use crate::lexicon::Matcher;
+use crate::lexicon::{leftmost_longest, Lexicons, Match};
 use crate::normalize::Folded;
 use std::fmt;
 use std::sync::LazyLock;
@@ -364,13 +364,13 @@ const CONNECTORS: &[&str] = &["以及", "及", "和", "与", "暨"];
 /// The longest phrase read, in bytes of folded text (about 30 Han characters).
 const MAX_PHRASE: usize = 90;
 
-struct Lexicon {
-    ac: Option<Matcher>,
+/// The words of [`LEXICON`], in order: pattern ids are rows.
+pub(crate) fn words() -> Vec<&'static str> {
+    LEXICON.iter().map(|r| r.0).collect()
 }
 
-static AUTOMATON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    ac: Matcher::new(LEXICON.iter().map(|r| r.0)),
-});
+/// The lexicon for a search of its own (`None` only if it failed to build).
+static WORDS: LazyLock<Option<Lexicons>> = LazyLock::new(|| Lexicons::new(&[words()]));
 
 /// The kind of an industry word of the lexicon (simplified or traditional script), if it is one.
 ///
@@ -406,17 +406,17 @@ struct Hit {
 /// assert!(find("产业发展").is_empty());
 /// ```
 pub fn find(text: &str) -> Vec<IndustryCluster> {
-    find_folded(text, &Folded::new(text, 0))
+    let f = Folded::new(text, 0);
+    let found = WORDS.as_ref().map(|l| l.search(&f.text)).unwrap_or_default();
+    find_matched(text, &f, found.list(0))
 }
 
-/// [`find`] over the document's folded copy `f` of `text`.
-pub(crate) fn find_folded(text: &str, f: &Folded) -> Vec<IndustryCluster> {
-    let Some(ac) = &AUTOMATON.ac else {
-        return Vec::new();
-    };
+/// [`find`] over the document's folded copy `f` of `text`, with the starts
+/// of the lexicon's [`words`] in it (the document pass searches its lists
+/// together).
+pub(crate) fn find_matched(text: &str, f: &Folded, starts: &[Match]) -> Vec<IndustryCluster> {
     let s = f.text.as_str();
-    let hits: Vec<Hit> = ac
-        .find_iter(s)
+    let hits: Vec<Hit> = leftmost_longest(starts)
         .filter(|m| ascii_bounded(s, m.start(), m.end()))
         .map(|m| Hit {
             start: m.start(),

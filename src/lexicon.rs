@@ -1,26 +1,38 @@
 //! Leftmost-longest search for the word lists of the facts layer (region
 //! names, industries, policy heads, indicators, zone suffixes).
 //!
-//! A short list (up to 64 words: zone suffixes, policy heads) is searched by
-//! an aho-corasick automaton, whose SIMD prefilter finds the few places worth
+//! A short list (up to 64 words) searched on its own is read by an
+//! aho-corasick automaton, whose SIMD prefilter finds the few places worth
 //! reading. A long list defeats that prefilter, and an unanchored automaton
 //! then reads every byte through its transition table: the gazetteer's (6,000
 //! names) is 11 MB as a DFA, built on first use. Instead, the first two
 //! characters of every word of a long list are hashed into an 8 KiB Bloom
-//! filter (one-character words into a second one); where the filter lets a
-//! position pass, the words that begin with its two characters (found by
-//! their exact key in a hash map, longest first) are compared with the text
-//! byte for byte. A position the filter rejects starts no word, so the first
-//! match found this way is the leftmost-longest match (checked against an
-//! unanchored automaton in the unit tests). Measured on the dev articles: the
-//! gazetteer's search 180 -> 134 us with an anchored automaton at the
-//! filtered positions (the first `Document::parse` of a process 38 -> 25 ms,
-//! the extract example's peak memory on one article 18.7 -> 6.9 MB); comparing
-//! the candidates directly instead, the gazetteer's estimated cycles -10% and
-//! the first parse 25 -> 9-13 ms (no automaton to build); the zone suffixes
-//! take 12 us with the SIMD prefilter, 118 us filtered.
+//! filter (one-character words into an exact set by their last two bytes);
+//! where the filter lets a position pass, the words that begin with its two
+//! characters (found by their exact key in a hash map, longest first) are
+//! compared with the text byte for byte. A position the filter rejects starts
+//! no word, so the first match found this way is the leftmost-longest match
+//! (checked against an unanchored automaton in the unit tests). Measured on
+//! the dev articles: the gazetteer's search 180 -> 134 us with an anchored
+//! automaton at the filtered positions (the first `Document::parse` of a
+//! process 38 -> 25 ms, the extract example's peak memory on one article 18.7
+//! -> 6.9 MB); comparing the candidates directly instead, the gazetteer's
+//! estimated cycles -10% and the first parse 25 -> 9-13 ms (no automaton to
+//! build).
+//!
+//! The document pass searches all its lists at once ([`Lexicons`]): one walk
+//! over the folded text with the filter of their union, which records every
+//! position where a word of each list starts; each consumer then reads its
+//! list's starts ([`leftmost_longest`], [`Starts`]). That replaced two
+//! filtered walks (divisions, industries) and four SIMD searches (zone
+//! suffixes, areas, policy words, quotation marks), which on Chinese text stop
+//! often: their fingerprints are a character's first bytes, which many
+//! characters share. Estimated cycles of a document pass -7.2%, time -6.5%.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, Match, MatchKind, PatternID};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind, PatternID};
+
+/// A match: its pattern (the word's index in its list) and its byte span.
+pub(crate) use aho_corasick::Match;
 
 /// Bits in each prefilter set.
 const SLOTS: usize = 1 << 16;
@@ -50,11 +62,40 @@ impl KeySet {
         }
     }
 
+    /// Both bits tested, then combined: a branch on the first would be
+    /// taken or not at random (a tenth of Han text's positions have it set).
     #[inline]
     fn has(&self, key: u64) -> bool {
-        slots(key)
-            .iter()
-            .all(|&s| self.bits.get(s / 64).is_some_and(|w| w & (1 << (s % 64)) != 0))
+        let [a, b] = slots(key);
+        let bit = |s: usize| self.bits.get(s / 64).map_or(0, |w| (w >> (s % 64)) & 1);
+        bit(a) & bit(b) != 0
+    }
+}
+
+/// A set of keys by their low 16 bits, one bit each.
+#[derive(Debug, Clone)]
+struct LowBits {
+    bits: Box<[u64; SLOTS / 64]>,
+}
+
+impl LowBits {
+    fn new() -> Self {
+        LowBits {
+            bits: Box::new([0; SLOTS / 64]),
+        }
+    }
+
+    fn insert(&mut self, key: u64) {
+        let s = (key & 0xFFFF) as usize;
+        if let Some(w) = self.bits.get_mut(s / 64) {
+            *w |= 1 << (s % 64);
+        }
+    }
+
+    #[inline]
+    fn has(&self, key: u64) -> bool {
+        let s = (key & 0xFFFF) as usize;
+        self.bits.get(s / 64).is_some_and(|w| w & (1 << (s % 64)) != 0)
     }
 }
 
@@ -115,31 +156,179 @@ pub(crate) enum Matcher {
 pub(crate) struct Filter {
     /// Keys of the words' first two characters.
     two: KeySet,
-    /// Keys of the one-character words.
-    one: KeySet,
+    /// The one-character words, by the low 16 bits of their keys (their
+    /// last two bytes): few words, so a position passes this exact test of
+    /// one bit, with no hash, only where one of them may be.
+    one: LowBits,
     has_one: bool,
     /// The ASCII bytes a word starts with, one bit each.
     ascii: u128,
     /// The words by the key of their first two characters (a one-character
-    /// word by its own), longest first, then by pattern.
+    /// word by its own), by list, longest first, then by pattern.
     words: WordsByKey,
 }
 
-/// `(pattern, word)` lists by key (rustc-hash: keys from a fixed list).
-type WordsByKey = rustc_hash::FxHashMap<u64, Vec<(u32, Box<[u8]>)>>;
+/// A word of a list: its list, its pattern (index in its list), its bytes.
+#[derive(Debug, Clone)]
+struct Word {
+    list: u32,
+    pattern: u32,
+    bytes: Box<[u8]>,
+}
+
+impl Word {
+    /// True if the word is at byte `i` of `t`. Compared byte by byte inline:
+    /// most candidates differ within a few bytes, and a `memcmp` call per
+    /// candidate cost more than the loop.
+    #[inline]
+    fn is_at(&self, t: &[u8], i: usize) -> bool {
+        t.get(i..i + self.bytes.len())
+            .is_some_and(|s| s.iter().zip(self.bytes.iter()).all(|(a, b)| a == b))
+    }
+
+    fn found_at(&self, i: usize) -> Option<Match> {
+        let id = PatternID::new(self.pattern as usize).ok()?;
+        Some(Match::new(id, i..i + self.bytes.len()))
+    }
+}
+
+/// Words by key (rustc-hash: keys from fixed lists).
+type WordsByKey = rustc_hash::FxHashMap<u64, Vec<Word>>;
 
 impl Filter {
-    /// The longest word at byte `i` of `t` among those keyed `key`.
+    /// Compiles the word lists (no empty word; at most 64 lists). `None` if
+    /// a word is empty or there are too many words or lists.
+    fn build<L, P>(lists: &[L]) -> Option<Filter>
+    where
+        L: AsRef<[P]>,
+        P: AsRef<str>,
+    {
+        if lists.len() > 64 {
+            return None;
+        }
+        let (mut two, mut one, mut has_one, mut ascii) = (KeySet::new(), LowBits::new(), false, 0u128);
+        let mut by_key = WordsByKey::default();
+        for (l, words) in lists.iter().enumerate() {
+            for (p, w) in words.as_ref().iter().enumerate() {
+                let b = w.as_ref().as_bytes();
+                let b0 = *b.first()?;
+                if b0 < 0x80 {
+                    ascii |= 1 << b0;
+                }
+                let l1 = char_len(b0);
+                let k = match b.get(l1) {
+                    Some(&b2) => {
+                        let k = key(b.get(..l1 + char_len(b2))?);
+                        two.insert(k);
+                        k
+                    }
+                    None => {
+                        let k = key(b);
+                        one.insert(k);
+                        has_one = true;
+                        k
+                    }
+                };
+                by_key.entry(k).or_default().push(Word {
+                    list: u32::try_from(l).ok()?,
+                    pattern: u32::try_from(p).ok()?,
+                    bytes: b.into(),
+                });
+            }
+        }
+        for list in by_key.values_mut() {
+            // By list; longest first; among equal words, the first given (as
+            // the automaton reports it).
+            list.sort_by(|a, b| {
+                a.list
+                    .cmp(&b.list)
+                    .then(b.bytes.len().cmp(&a.bytes.len()))
+                    .then(a.pattern.cmp(&b.pattern))
+            });
+        }
+        Some(Filter {
+            two,
+            one,
+            has_one,
+            ascii,
+            words: by_key,
+        })
+    }
+
+    /// The longest word at byte `i` of `t` among those keyed `key` (a list
+    /// of one list).
     #[inline]
     fn word_at(&self, t: &[u8], i: usize, key: u64) -> Option<Match> {
-        // Compared byte by byte inline: most candidates differ within a few
-        // bytes, and a `memcmp` call per candidate cost more than the loop.
-        let (p, w) = self.words.get(&key)?.iter().find(|(_, w)| {
-            t.get(i..i + w.len())
-                .is_some_and(|s| s.iter().zip(w.iter()).all(|(a, b)| a == b))
-        })?;
-        let id = PatternID::new(*p as usize).ok()?;
-        Some(Match::new(id, i..i + w.len()))
+        self.words.get(&key)?.iter().find(|w| w.is_at(t, i))?.found_at(i)
+    }
+
+    /// Walks the characters of `t` from byte `from`, calling `visit(i, two,
+    /// one)` at each one where a word may start: `two` is the key of the
+    /// two characters at `i` if the filter lets it pass, `one` the key of
+    /// the character at `i` if a one-character word may be there (0 for
+    /// neither: no key is 0). The walk stops at the first `Some` returned.
+    #[inline(always)]
+    fn walk<R>(&self, t: &[u8], from: usize, mut visit: impl FnMut(usize, u64, u64) -> Option<R>) -> Option<R> {
+        let mut i = from;
+        while let Some(&b0) = t.get(i) {
+            // The eight bytes from `i`: each key is a prefix of them, and the
+            // next character's lead byte is among them (zero past the end:
+            // no word has a NUL, so the key found there is in no set).
+            if b0 & 0xF0 == 0xE0 {
+                // A three-byte character (most of a Chinese text), on a path
+                // of its own where the lengths are constants: the keys by
+                // fixed shifts.
+                let w = eight_at(t, i);
+                // The next character's length by table, not by a branch: a
+                // Han character's neighbour is punctuation or ASCII often
+                // enough to defeat the predictor.
+                let two = prefix(w, 3 + char_len((w >> 32) as u8));
+                let (two, one) = self.passing(two, w >> 40);
+                if two | one != 0 {
+                    if let Some(r) = visit(i, two, one) {
+                        return Some(r);
+                    }
+                }
+                i += 3;
+                continue;
+            }
+            // Branches a predictor learns (ASCII starts no word of most
+            // lists): measured faster than a branchless table, whose lookups
+            // chain from one character to the next.
+            let l1 = if b0 < 0x80 {
+                if self.ascii & (1 << b0) == 0 {
+                    i += 1;
+                    continue;
+                }
+                1
+            } else if b0 >= 0xF0 {
+                4
+            } else if b0 >= 0xC0 {
+                2
+            } else {
+                // A continuation byte (`from` inside a character) starts no word.
+                1
+            };
+            let w = eight_at(t, i);
+            let next = (w >> (56 - 8 * l1)) as u8;
+            let (two, one) = self.passing(prefix(w, l1 + char_len(next)), prefix(w, l1));
+            if two | one != 0 {
+                if let Some(r) = visit(i, two, one) {
+                    return Some(r);
+                }
+            }
+            i += l1;
+        }
+        None
+    }
+
+    /// The keys of a position that the filters let pass, 0 for the others:
+    /// `two` of its first two characters, `one` of its first.
+    #[inline(always)]
+    fn passing(&self, two: u64, one: u64) -> (u64, u64) {
+        let two = if self.two.has(two) { two } else { 0 };
+        let one = if self.has_one && self.one.has(one) { one } else { 0 };
+        (two, one)
     }
 }
 
@@ -168,42 +357,7 @@ impl Matcher {
                 .ok()?;
             return Some(Matcher::Automaton(ac));
         }
-        let (mut two, mut one, mut has_one, mut ascii) = (KeySet::new(), KeySet::new(), false, 0u128);
-        let mut by_key = WordsByKey::default();
-        for (p, w) in words.iter().enumerate() {
-            let b = w.as_ref().as_bytes();
-            let b0 = *b.first()?;
-            if b0 < 0x80 {
-                ascii |= 1 << b0;
-            }
-            let l1 = char_len(b0);
-            let k = match b.get(l1) {
-                Some(&b2) => {
-                    let k = key(b.get(..l1 + char_len(b2))?);
-                    two.insert(k);
-                    k
-                }
-                None => {
-                    let k = key(b);
-                    one.insert(k);
-                    has_one = true;
-                    k
-                }
-            };
-            by_key.entry(k).or_default().push((u32::try_from(p).ok()?, b.into()));
-        }
-        for list in by_key.values_mut() {
-            // Longest first; among equal words, the first given (as the
-            // automaton reports it).
-            list.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
-        }
-        Some(Matcher::Filtered(Filter {
-            two,
-            one,
-            has_one,
-            ascii,
-            words: by_key,
-        }))
+        Filter::build(&[words]).map(Matcher::Filtered)
     }
 
     /// The leftmost-longest match in `text` starting at or after `from`.
@@ -217,56 +371,11 @@ impl Matcher {
             Matcher::Filtered(f) => f,
         };
         let t = text.as_bytes();
-        let mut i = from;
-        while let Some(&b0) = t.get(i) {
-            // Branches a predictor learns (most text is Han, and ASCII
-            // starts no word of most lists): measured faster than a
-            // branchless table, whose lookups chain from one character to
-            // the next.
-            let l1 = if b0 < 0x80 {
-                if f.ascii & (1 << b0) == 0 {
-                    i += 1;
-                    continue;
-                }
-                1
-            } else if b0 >= 0xE0 {
-                if b0 < 0xF0 {
-                    3
-                } else {
-                    4
-                }
-            } else if b0 >= 0xC0 {
-                2
-            } else {
-                // A continuation byte (`from` inside a character) starts no word.
-                1
-            };
-            // The eight bytes from `i`: each key is a prefix of them, and the
-            // next character's lead byte is among them (zero past the end:
-            // no word has a NUL, so the key found there is in no set).
-            let w = eight_at(t, i);
-            // Two three-byte characters (most of a text): the key by fixed
-            // shifts; otherwise by the lengths.
-            let two = if l1 == 3 && (w >> 32) & 0xF0 == 0xE0 {
-                w >> 16
-            } else {
-                let next = (w >> (56 - 8 * l1)) as u8;
-                prefix(w, l1 + char_len(next))
-            };
-            // A word of two characters or more is longer than one of one.
-            if f.two.has(two) {
-                if let Some(m) = f.word_at(t, i, two) {
-                    return Some(m);
-                }
-            }
-            if f.has_one && f.one.has(prefix(w, l1)) {
-                if let Some(m) = f.word_at(t, i, prefix(w, l1)) {
-                    return Some(m);
-                }
-            }
-            i += l1;
-        }
-        None
+        // A word of two characters or more is longer than one of one.
+        f.walk(t, from, |i, two, one| {
+            let found = if two != 0 { f.word_at(t, i, two) } else { None };
+            found.or_else(|| if one != 0 { f.word_at(t, i, one) } else { None })
+        })
     }
 
     /// Every leftmost-longest match of `text`, in order, none overlapping.
@@ -277,6 +386,116 @@ impl Matcher {
             from = m.end().max(m.start() + 1);
             Some(m)
         })
+    }
+}
+
+/// Several word lists searched together: one walk over a text finds, for
+/// every list, each position where one of its words starts.
+///
+/// The document pass matches its folded text against the divisions of the
+/// gazetteer, the zone suffixes, the supra-regional areas, the industries,
+/// the policy words and the opening quotation marks. Searched one list at a
+/// time, that is two filtered walks over every character and four SIMD
+/// searches, which on Chinese text stop often (their fingerprints are the
+/// first bytes of a character, shared by many characters); searched
+/// together, one walk tests each character against the union of the lists'
+/// starts, and only the words of a passing start are compared.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicons {
+    filter: Filter,
+    lists: usize,
+}
+
+impl Lexicons {
+    /// Compiles `lists` (at most 64, no empty word). `None` if that fails.
+    pub(crate) fn new<L, P>(lists: &[L]) -> Option<Lexicons>
+    where
+        L: AsRef<[P]>,
+        P: AsRef<str>,
+    {
+        Some(Lexicons {
+            filter: Filter::build(lists)?,
+            lists: lists.len(),
+        })
+    }
+
+    /// Every start of a word in `text`, list by list.
+    pub(crate) fn search(&self, text: &str) -> Found {
+        let f = &self.filter;
+        let t = text.as_bytes();
+        let mut lists: Vec<Vec<Match>> = vec![Vec::new(); self.lists];
+        f.walk(t, 0, |i, two, one| {
+            // Lists with a match at `i` already: the first of a list is its
+            // longest, and a word keyed by two characters is longer than one
+            // keyed by one.
+            let mut done = 0u64;
+            for key in [two, one] {
+                let Some(words) = (if key != 0 { f.words.get(&key) } else { None }) else {
+                    continue;
+                };
+                for w in words {
+                    let bit = 1u64 << (w.list % 64);
+                    if done & bit == 0 && w.is_at(t, i) {
+                        done |= bit;
+                        if let (Some(m), Some(list)) = (w.found_at(i), lists.get_mut(w.list as usize)) {
+                            list.push(m);
+                        }
+                    }
+                }
+            }
+            None::<()>
+        });
+        Found { lists }
+    }
+}
+
+/// The word starts a [`Lexicons`] search found: per list, in text order, each
+/// position where a word of the list starts, with the longest word there.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Found {
+    lists: Vec<Vec<Match>>,
+}
+
+impl Found {
+    /// The starts of list `k` (empty for a list that does not exist).
+    pub(crate) fn list(&self, k: usize) -> &[Match] {
+        self.lists.get(k).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The leftmost-longest matches of one list, none overlapping (what an
+/// automaton's `find_iter` gives), from its [`Found::list`] starts.
+pub(crate) fn leftmost_longest(starts: &[Match]) -> impl Iterator<Item = Match> + '_ {
+    let mut from = 0;
+    starts.iter().copied().filter(move |m| {
+        let take = m.start() >= from;
+        if take {
+            from = m.end().max(m.start() + 1);
+        }
+        take
+    })
+}
+
+/// A forward reader of one list's [`Found::list`] starts: the leftmost-longest
+/// match at or after a position (what an automaton's search from there gives),
+/// for positions that never go back.
+#[derive(Debug, Clone)]
+pub(crate) struct Starts<'a> {
+    starts: &'a [Match],
+    next: usize,
+}
+
+impl<'a> Starts<'a> {
+    pub(crate) fn new(starts: &'a [Match]) -> Self {
+        Starts { starts, next: 0 }
+    }
+
+    /// The first start at or after byte `from` (not below the last `from`).
+    pub(crate) fn at_or_after(&mut self, from: usize) -> Option<Match> {
+        while self.starts.get(self.next).is_some_and(|m| m.start() < from) {
+            self.next += 1;
+        }
+        self.starts.get(self.next).copied()
     }
 }
 
@@ -341,7 +560,70 @@ mod tests {
         assert_eq!(fast(WORDS, ""), vec![]);
     }
 
+    /// Lists searched together: [`WORDS`] split in three (a word may be in
+    /// two lists) and a list of one-character words.
+    const LISTS: &[&[&str]] = &[
+        &["杭州", "杭州市", "市", "滨江区", "高新区", "5G", "a"],
+        &["ab", "é中", "中é", "😀国", "国😀", "浙江省", "江", "杭州"],
+        &["市", "江", "区", "“"],
+        &["高新区", "浙江", "州市区"],
+    ];
+
+    /// Each list's matches from a search of all of them, as an automaton's
+    /// `find_iter` reports them, and the forward reader against the
+    /// automaton's search from each offset.
+    fn check_lists(text: &str) -> Result<(), TestCaseError> {
+        let found = Lexicons::new(LISTS).unwrap().search(text);
+        for (k, words) in LISTS.iter().enumerate() {
+            let got: Vec<(usize, usize, usize)> = leftmost_longest(found.list(k))
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            prop_assert_eq!(got, reference(words, text), "list {} in {:?}", k, text);
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(*words)
+                .unwrap();
+            let mut starts = Starts::new(found.list(k));
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let want = ac
+                    .find(Input::new(text).range(from..))
+                    .map(|m| (m.pattern(), m.start(), m.end()));
+                let got = starts.at_or_after(from).map(|m| (m.pattern(), m.start(), m.end()));
+                prop_assert_eq!(got, want, "list {} from {} in {:?}", k, from, text);
+            }
+        }
+        prop_assert!(found.list(LISTS.len()).is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn lists_searched_together() {
+        check_lists("在杭州市区，“浙江省”高新区5G").unwrap();
+        let found = Lexicons::new(LISTS).unwrap().search("杭州市区");
+        let starts = |k: usize| -> Vec<(usize, usize)> { found.list(k).iter().map(|m| (m.start(), m.end())).collect() };
+        // Every start, overlapping ones too: 杭州市 at 0 and 市 at 6 in list 0.
+        assert_eq!(starts(0), vec![(0, 9), (6, 9)]);
+        assert_eq!(starts(1), vec![(0, 6)]);
+        assert_eq!(starts(2), vec![(6, 9), (9, 12)]);
+        assert_eq!(starts(3), vec![(3, 12)]);
+    }
+
     proptest! {
+        #[test]
+        fn lists_agree_with_their_automata(
+            parts in prop::collection::vec(
+                prop_oneof![
+                    prop::sample::select(WORDS).prop_map(str::to_string),
+                    prop::sample::select(vec!["杭", "州", "市", "江", "浙", "é", "😀", "国", "中", "a", "b", "5", "G", " ", "区", "“", "高", "新"])
+                        .prop_map(str::to_string),
+                    any::<char>().prop_map(String::from),
+                ],
+                0..40,
+            )
+        ) {
+            check_lists(&parts.concat())?;
+        }
+
         #[test]
         fn agrees_with_an_unanchored_search(
             parts in prop::collection::vec(

@@ -79,7 +79,7 @@
 
 use crate::fact::{self, Fact};
 use crate::indicator;
-use crate::lexicon::Matcher;
+use crate::lexicon::{leftmost_longest, Lexicons, Match};
 use crate::normalize::{is_han, is_one_of, Folded, WordSet};
 use crate::quantity::Quantity;
 use crate::region::{Level, RegionMention};
@@ -122,7 +122,7 @@ pub struct PolicyMeasure {
 
 /// Policy words, in simplified script.
 #[rustfmt::skip]
-const HEADS: &[&str] = &[
+pub(crate) const HEADS: &[&str] = &[
     "行动计划", "计划", "规划", "政策", "新政", "意见", "实施意见", "指导意见", "办法", "管理办法", "实施办法",
     "措施", "若干措施", "举措", "机制", "模式", "方案", "实施方案", "行动方案", "工作方案", "细则", "实施细则",
     "行动", "工程", "条例", "纲要", "条",
@@ -183,7 +183,15 @@ const MAX_CARRIED: usize = 8;
 /// Most region mentions or quantities looked at on either side of a measure.
 const MAX_LOOK: usize = 64;
 
-static HEAD_AC: LazyLock<Option<Matcher>> = LazyLock::new(|| Matcher::new(HEADS));
+/// The opening marks of [`QUOTES`], in order.
+const OPENING_MARKS: &[&str] = &["“", "「", "『"];
+
+/// The word lists policies are found by: the policy words ([`HEADS`]) and the
+/// opening quotation marks, whose starts [`find_matched`] takes.
+pub(crate) const WORD_LISTS: [&[&str]; 2] = [HEADS, OPENING_MARKS];
+
+/// [`WORD_LISTS`] for a search of their own (`None` only if it failed to build).
+static LISTS: LazyLock<Option<Lexicons>> = LazyLock::new(|| Lexicons::new(&WORD_LISTS));
 
 static VERB_AC: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(STOP_VERBS).ok());
 
@@ -211,16 +219,19 @@ struct Candidate {
 /// assert!(find("人才").is_empty());
 /// ```
 pub fn find(text: &str) -> Vec<PolicyMeasure> {
-    find_folded(text, &Folded::new(text, 0))
+    let f = Folded::new(text, 0);
+    let found = LISTS.as_ref().map(|l| l.search(&f.text)).unwrap_or_default();
+    find_matched(text, &f, found.list(0), found.list(1))
 }
 
-/// [`find`] over the document's folded copy `f` of `text`.
-pub(crate) fn find_folded(text: &str, f: &Folded) -> Vec<PolicyMeasure> {
+/// [`find`] over the document's folded copy `f` of `text`, with the starts of
+/// the [`WORD_LISTS`] in it (the document pass searches its lists together).
+pub(crate) fn find_matched(text: &str, f: &Folded, heads: &[Match], opening_marks: &[Match]) -> Vec<PolicyMeasure> {
     let s = f.text.as_str();
     let mut cands = Vec::new();
-    quoted(s, &mut cands);
+    quoted(s, opening_marks, &mut cands);
     titles(s, &mut cands);
-    unquoted(s, &mut cands);
+    unquoted(s, heads, &mut cands);
     cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut out: Vec<PolicyMeasure> = Vec::new();
     let mut last_end = 0;
@@ -272,16 +283,25 @@ pub fn find_with(text: &str, regions: &[RegionMention], quantities: &[Quantity],
     attach(text, found, regions, quantities, facts, &ends)
 }
 
-/// [`find_with`] over the document's folded copy `f` of `text`.
-pub(crate) fn find_with_folded(
+/// [`find_with`] over the document's folded copy `f` of `text`, with the
+/// starts of the [`WORD_LISTS`] in it ([`find_matched`]).
+pub(crate) fn find_with_matched(
     text: &str,
     f: &Folded,
+    (heads, opening_marks): (&[Match], &[Match]),
     regions: &[RegionMention],
     quantities: &[Quantity],
     facts: &[Fact],
     ends: &[usize],
 ) -> Vec<PolicyMeasure> {
-    attach(text, find_folded(text, f), regions, quantities, facts, ends)
+    attach(
+        text,
+        find_matched(text, f, heads, opening_marks),
+        regions,
+        quantities,
+        facts,
+        ends,
+    )
 }
 
 /// Gives each measure of `found` its issuing region, funds and targets;
@@ -360,19 +380,6 @@ fn attach(
     found
 }
 
-/// The first opening quotation mark of [`QUOTES`] at or after `from`: its
-/// offset and its pair. The marks are searched as words by one automaton
-/// with a SIMD prefilter: a search for their lead bytes alone (E2, E3) stops
-/// at every 、 and 。 of the text.
-fn next_open_quote(s: &str, from: usize) -> Option<(usize, (char, char))> {
-    let m = OPEN_QUOTES.as_ref()?.find_at(s, from)?;
-    Some((m.start(), *QUOTES.get(m.pattern().as_usize())?))
-}
-
-/// The opening marks of [`QUOTES`], in order.
-static OPEN_QUOTES: LazyLock<Option<Matcher>> =
-    LazyLock::new(|| Matcher::new(QUOTES.iter().map(|&(open, _)| open.to_string())));
-
 /// [`HEADS`] and [`GENERIC`] by their first character, longest first: a
 /// position is compared with the words that begin with its character only.
 static HEAD_SET: LazyLock<WordSet<()>> = LazyLock::new(|| WordSet::of(HEADS));
@@ -415,11 +422,15 @@ fn all_generic(mut s: &str) -> bool {
     true
 }
 
-/// Rules 1 and 2: quotations.
-fn quoted(s: &str, out: &mut Vec<Candidate>) {
-    let mut from = 0;
-    while let Some((open_at, (open, close))) = next_open_quote(s, from) {
-        from = open_at + open.len_utf8();
+/// Rules 1 and 2: quotations, at each opening mark of [`OPENING_MARKS`]
+/// (found by the search of the document's lists: a search for the marks'
+/// lead bytes alone, E2 and E3, would stop at every 、 and 。 of the text).
+fn quoted(s: &str, opening_marks: &[Match], out: &mut Vec<Candidate>) {
+    for m in opening_marks {
+        let open_at = m.start();
+        let Some(&(open, close)) = QUOTES.get(m.pattern().as_usize()) else {
+            continue;
+        };
         let body_start = open_at + open.len_utf8();
         let mut close_at = None;
         for (n, (i, c)) in s.get(body_start..).unwrap_or("").char_indices().enumerate() {
@@ -514,10 +525,9 @@ fn titles(s: &str, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Rule 4: unquoted names.
-fn unquoted(s: &str, out: &mut Vec<Candidate>) {
-    let Some(ac) = HEAD_AC.as_ref() else { return };
-    for m in ac.find_iter(s) {
+/// Rule 4: unquoted names, at the policy words of [`HEADS`] (their starts).
+fn unquoted(s: &str, heads: &[Match], out: &mut Vec<Candidate>) {
+    for m in leftmost_longest(heads) {
         let Some(&head) = HEADS.get(m.pattern().as_usize()) else {
             continue;
         };
@@ -574,15 +584,20 @@ fn unquoted(s: &str, out: &mut Vec<Candidate>) {
 mod tests {
     use super::*;
 
-    /// The automaton finds the opening marks that reading every character does.
+    /// The opening marks are those of the quotation pairs, in order.
+    #[test]
+    fn opening_marks_are_the_pairs_openings() {
+        let opens: Vec<String> = QUOTES.iter().map(|q| q.0.to_string()).collect();
+        assert_eq!(opens, OPENING_MARKS);
+    }
+
+    /// The search finds the opening marks that reading every character does.
     #[test]
     fn open_quotes_match_character_search() {
-        let reference = |s: &str, from: usize| {
-            let (i, c) = s
-                .get(from..)?
-                .char_indices()
-                .find(|(_, c)| QUOTES.iter().any(|q| q.0 == *c))?;
-            Some((from + i, *QUOTES.iter().find(|q| q.0 == c)?))
+        let reference = |s: &str| -> Vec<(usize, (char, char))> {
+            s.char_indices()
+                .filter_map(|(i, c)| Some((i, *QUOTES.iter().find(|q| q.0 == c)?)))
+                .collect()
         };
         let pieces = [
             "“", "”", "「", "」", "『", "』", "、", "。", "《", "》", "政", "策", "a", "\"", "＂", "‘",
@@ -603,14 +618,15 @@ mod tests {
                     .collect(),
             );
         }
+        let lists = LISTS.as_ref().unwrap();
         for text in &texts {
-            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-                assert_eq!(
-                    next_open_quote(text, from),
-                    reference(text, from),
-                    "{text:?} from {from}"
-                );
-            }
+            let found = lists.search(text);
+            let got: Vec<(usize, (char, char))> = found
+                .list(1)
+                .iter()
+                .map(|m| (m.start(), QUOTES[m.pattern().as_usize()]))
+                .collect();
+            assert_eq!(got, reference(text), "{text:?}");
         }
     }
 

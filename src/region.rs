@@ -75,7 +75,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::lexicon::Matcher;
+use crate::lexicon::{leftmost_longest, Lexicons, Match, Starts};
 use crate::normalize::{fold_str, is_han, Folded, WordSet};
 
 #[cfg(feature = "gazetteer")]
@@ -219,21 +219,27 @@ enum Via {
 pub struct Gazetteer {
     /// Folded name or short form → entry indices (for `lookup`; every name).
     names: rustc_hash::FxHashMap<String, Vec<u32>>,
-    /// The automaton over the text patterns (`None` only if it failed to build).
-    ac: Option<Matcher>,
-    /// Per pattern of `ac`: its candidates.
+    /// The text patterns (folded names and short forms), in order.
+    keys: Vec<String>,
+    /// The text patterns ([`DIVISIONS`]) and the zone suffixes ([`ZONES`])
+    /// for a search of their own (`None` only if it failed to build).
+    lexicons: Option<Lexicons>,
+    /// Per text pattern: its candidates.
     patterns: Vec<Vec<(u32, Via)>>,
     /// Text pattern → its index in `patterns`.
     pattern_ids: rustc_hash::FxHashMap<String, usize>,
-    /// The zone suffixes (leftmost-longest).
-    zone_ac: Option<Matcher>,
 }
+
+/// The gazetteer's lists in its own [`Lexicons`]: the text patterns, then the
+/// zone suffixes.
+const DIVISIONS: usize = 0;
+const ZONES: usize = 1;
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
 /// Zone suffixes: a zone is a name followed by one of these.
 #[rustfmt::skip]
-const ZONE_SUFFIXES: &[&str] = &[
+pub(crate) const ZONE_SUFFIXES: &[&str] = &[
     "高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "新区", "自贸试验区", "自贸区", "文教区",
     "综合保税区", "保税区", "产业园区", "产业园", "工业园区", "园区", "智造园", "科技城",
 ];
@@ -393,13 +399,23 @@ impl Gazetteer {
     /// assert!(g.find("和平发展与新华社").is_empty());
     /// ```
     pub fn find(&self, text: &str) -> Vec<RegionMention> {
-        self.find_folded(&Folded::new(text, 0))
+        let f = Folded::new(text, 0);
+        let found = self.lexicons.as_ref().map(|l| l.search(&f.text)).unwrap_or_default();
+        self.find_matched(&f, found.list(DIVISIONS), found.list(ZONES))
     }
 
-    /// [`Gazetteer::find`] over a document already folded (the document pass
-    /// folds once for all its matchers).
-    pub(crate) fn find_folded(&self, f: &Folded) -> Vec<RegionMention> {
-        let hits = self.hits(f);
+    /// The text patterns, for a search of the document's lists together
+    /// (their pattern ids are the indices of this list).
+    pub(crate) fn division_words(&self) -> &[String] {
+        &self.keys
+    }
+
+    /// [`Gazetteer::find`] over a document already folded and searched (the
+    /// document pass searches its lists together): `divisions` are the
+    /// starts of [`Gazetteer::division_words`] in `f`, `zones` those of
+    /// [`ZONE_SUFFIXES`] (see [`Found::list`]).
+    pub(crate) fn find_matched(&self, f: &Folded, divisions: &[Match], zones: &[Match]) -> Vec<RegionMention> {
+        let hits = self.hits(f, divisions);
         let mut ctx = Context::default();
         let mut out: Vec<(usize, usize, Region)> = Vec::new();
 
@@ -472,7 +488,7 @@ impl Gazetteer {
             i = j;
         }
 
-        self.zones_alone(f, &mut out);
+        self.zones_alone(f, zones, &mut out);
         out.sort_by_key(|m| m.0);
         out.into_iter()
             .map(|(s, e, region)| RegionMention {
@@ -505,29 +521,29 @@ impl Gazetteer {
         }
         let mut keys: Vec<(String, Vec<(u32, Via)>)> = text_keys.into_iter().collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
-        let ac = Matcher::new(keys.iter().map(|k| k.0.as_str()));
         let pattern_ids = keys.iter().enumerate().map(|(i, k)| (k.0.clone(), i)).collect();
-        let patterns = keys.into_iter().map(|k| k.1).collect();
-        let zone_ac = Matcher::new(ZONE_SUFFIXES);
+        let (keys, patterns): (Vec<String>, Vec<_>) = keys.into_iter().unzip();
+        let zones: Vec<&str> = ZONE_SUFFIXES.to_vec();
+        let word_lists: [Vec<&str>; 2] = [keys.iter().map(String::as_str).collect(), zones];
+        let lexicons = Lexicons::new(&word_lists);
         Gazetteer {
             names,
-            ac,
+            keys,
+            lexicons,
             patterns,
             pattern_ids,
-            zone_ac,
         }
     }
 
-    /// The validated division hits of the folded text, in order.
-    fn hits(&self, f: &Folded) -> Vec<Hit> {
+    /// The validated division hits of the folded text, in order, from the
+    /// starts of the text patterns.
+    fn hits(&self, f: &Folded, divisions: &[Match]) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        let Some(ac) = &self.ac else {
-            return hits;
-        };
+        let mut starts = Starts::new(divisions);
         let mut seen: CodeSet = CodeSet::default();
         let mut pos = 0;
         while pos < f.text.len() {
-            let Some(m) = ac.find_at(&f.text, pos) else {
+            let Some(m) = starts.at_or_after(pos) else {
                 break;
             };
             let (s, e) = (m.start(), m.end());
@@ -633,13 +649,12 @@ impl Gazetteer {
 
     /// Zones with no region before them (`在前进智造园`): a name read leftwards
     /// from each zone suffix not already inside a mention.
-    fn zones_alone(&self, f: &Folded, out: &mut Vec<(usize, usize, Region)>) {
-        let Some(zac) = &self.zone_ac else { return };
+    fn zones_alone(&self, f: &Folded, zones: &[Match], out: &mut Vec<(usize, usize, Region)>) {
         let taken: Vec<(usize, usize)> = out.iter().map(|m| (m.0, m.1)).collect();
         let mut ti = 0usize;
         let mut left_limit = 0usize;
         let mut found = Vec::new();
-        for m in zac.find_iter(f.text.as_str()) {
+        for m in leftmost_longest(zones) {
             let (s, e) = (m.start(), m.end());
             while taken.get(ti).is_some_and(|t| t.1 <= s) {
                 left_limit = left_limit.max(taken.get(ti).map_or(0, |t| t.1));
@@ -952,7 +967,7 @@ fn region_of(e: &Entry, name: String) -> Region {
 
 /// Areas larger than or across divisions that a text may report figures for.
 /// They have no code. Matched on folded text, so `全國` is `全国` too.
-const SUPRA_REGIONS: &[&str] = &[
+pub(crate) const SUPRA_REGIONS: &[&str] = &[
     "全国",
     "长三角地区",
     "长三角",
@@ -964,8 +979,9 @@ const SUPRA_REGIONS: &[&str] = &[
     "环太湖",
 ];
 
-/// [`SUPRA_REGIONS`] in one automaton (the longest name wins: `长三角地区`).
-static SUPRA_AC: LazyLock<Option<Matcher>> = LazyLock::new(|| Matcher::new(SUPRA_REGIONS));
+/// [`SUPRA_REGIONS`] for a search of their own (the longest name wins:
+/// `长三角地区`).
+static AREAS: LazyLock<Option<Lexicons>> = LazyLock::new(|| Lexicons::new(&[SUPRA_REGIONS]));
 
 /// How a text defines a nickname for a region: `“国际滨”，是人们对杭州高新区(滨江)的赞誉`,
 /// `杭州高新区(滨江)(简称“国际滨”)`, `杭州高新区被誉为“国际滨”`.
@@ -984,14 +1000,18 @@ const NICKNAME_BEFORE: &[&str] = &["简称", "被誉为", "被称为", "号称",
 /// assert_eq!(&text[found[0].start..found[0].end], "国际滨");
 /// ```
 pub fn with_document_names(text: &str, mentions: Vec<RegionMention>) -> Vec<RegionMention> {
-    with_document_names_folded(text, None, mentions)
+    let folded = Folded::new(text, 0);
+    let found = AREAS.as_ref().map(|l| l.search(&folded.text)).unwrap_or_default();
+    with_document_names_matched(text, &folded, found.list(0), mentions)
 }
 
-/// [`with_document_names`], with the document's folded copy if the caller
-/// has one (else it is built here).
-pub(crate) fn with_document_names_folded(
+/// [`with_document_names`] with the document's folded copy `folded` of
+/// `text` and the starts of [`SUPRA_REGIONS`] in it (the document pass
+/// searches its lists together).
+pub(crate) fn with_document_names_matched(
     text: &str,
-    given: Option<&Folded>,
+    folded: &Folded,
+    areas: &[Match],
     mut mentions: Vec<RegionMention>,
 ) -> Vec<RegionMention> {
     let mut extra = Vec::new();
@@ -1024,14 +1044,6 @@ pub(crate) fn with_document_names_folded(
     defined.dedup_by(|a, b| a.0 == b.0);
     defined.truncate(16);
     // Nicknames and areas are matched on the folded text (either script).
-    let built;
-    let folded = match given {
-        Some(f) => f,
-        None => {
-            built = Folded::new(text, 0);
-            &built
-        }
-    };
     for (nick, region) in &defined {
         let nick = fold_str(nick);
         for (i, _) in folded.text.match_indices(nick.as_str()) {
@@ -1042,23 +1054,21 @@ pub(crate) fn with_document_names_folded(
             });
         }
     }
-    if let Some(ac) = &*SUPRA_AC {
-        for m in ac.find_iter(folded.text.as_str()) {
-            let Some(&name) = SUPRA_REGIONS.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            extra.push(RegionMention {
-                start: folded.original(m.start()),
-                end: folded.original(m.end()),
-                region: Region {
-                    name: name.to_string(),
-                    full_name: name.to_string(),
-                    level: Level::Area,
-                    code: None,
-                    parent: None,
-                },
-            });
-        }
+    for m in leftmost_longest(areas) {
+        let Some(&name) = SUPRA_REGIONS.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        extra.push(RegionMention {
+            start: folded.original(m.start()),
+            end: folded.original(m.end()),
+            region: Region {
+                name: name.to_string(),
+                full_name: name.to_string(),
+                level: Level::Area,
+                code: None,
+                parent: None,
+            },
+        });
     }
     if extra.is_empty() {
         return mentions;
