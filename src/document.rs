@@ -121,3 +121,52 @@ impl Document {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each list searched with all the others gives the starts it gives
+    /// searched alone: the union's filter and the shared walk change no list's
+    /// matches. Over the folded copies of the held-out articles (every
+    /// encoding, traditional script and scraped noise among them).
+    #[test]
+    fn lists_searched_together_match_each_alone() {
+        let g = Gazetteer::get();
+        let mut lists: Vec<Vec<&str>> = vec![
+            g.division_words().iter().map(String::as_str).collect(),
+            region::ZONE_SUFFIXES.to_vec(),
+            region::SUPRA_REGIONS.to_vec(),
+            industry::words(),
+        ];
+        lists.extend(policy::WORD_LISTS.iter().map(|l| l.to_vec()));
+        let alone: Vec<Lexicons> = lists.iter().map(|l| Lexicons::new(&[l]).unwrap()).collect();
+        let together = LEXICONS.as_ref().unwrap();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout");
+        let (mut texts, mut with_divisions) = (0, 0);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            let text = crate::decode::decode(&bytes).unwrap().text;
+            let folded = Folded::new(&text, 0);
+            let found = together.search(&folded.text);
+            for (k, l) in alone.iter().enumerate() {
+                assert_eq!(
+                    found.list(k),
+                    l.search(&folded.text).list(0),
+                    "list {k} in {}",
+                    path.display()
+                );
+            }
+            texts += 1;
+            with_divisions += usize::from(!found.list(DIVISIONS).is_empty());
+        }
+        assert!(
+            texts >= 20 && with_divisions >= 10,
+            "{texts} texts, {with_divisions} with divisions"
+        );
+    }
+}

@@ -65,12 +65,13 @@
 //! The text is never rewritten. `find` reads it once through
 //! [`normalize::Cursor`](crate::normalize::Cursor), building a folded copy
 //! (traditional → simplified, full-width → ASCII, inline pinyin dropped) and a
-//! map from each folded byte back to the original byte offset. One
-//! Aho–Corasick automaton (leftmost-longest) over the folded names runs over
-//! the folded copy; spans are mapped back, so `&text[start..end]` is what was
-//! written, pinyin annotations included (`長興縣(xiàn)`). Everything after
-//! the automaton looks at a bounded window around each match, so a call is
-//! linear in the length of the text.
+//! map from each folded byte back to the original byte offset. The folded
+//! names are searched in the folded copy (leftmost-longest, with the zone
+//! suffixes in the same walk; a document searches all its word lists at
+//! once); spans are mapped back, so `&text[start..end]` is what was written,
+//! pinyin annotations included (`長興縣(xiàn)`). Everything after the search
+//! looks at a bounded window around each match, so a call is linear in the
+//! length of the text.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
