@@ -37,28 +37,47 @@ pub(crate) use aho_corasick::Match;
 /// Bits in each prefilter set.
 const SLOTS: usize = 1 << 16;
 
-/// A set of hashed keys: a Bloom filter of two bits a key, so that with the
-/// 3,000 two-character starts of the gazetteer under 1% of other keys pass.
-///
-/// The bits are a fixed-size array: a slot (16 bits of the hash) indexes it
-/// with no bounds check in the search loop.
+/// One bit for each of the [`SLOTS`] slots, a fixed-size array: a slot (16
+/// bits of a key or of its hash) indexes it with no bounds check in the
+/// search loop.
 #[derive(Debug, Clone)]
-struct KeySet {
+struct SlotBits {
     bits: Box<[u64; SLOTS / 64]>,
 }
 
-impl KeySet {
+impl SlotBits {
     fn new() -> Self {
-        KeySet {
+        SlotBits {
             bits: Box::new([0; SLOTS / 64]),
         }
     }
 
+    fn set(&mut self, s: usize) {
+        if let Some(w) = self.bits.get_mut(s / 64) {
+            *w |= 1 << (s % 64);
+        }
+    }
+
+    /// The bit of slot `s`, as 0 or 1.
+    #[inline]
+    fn bit(&self, s: usize) -> u64 {
+        self.bits.get(s / 64).map_or(0, |w| (w >> (s % 64)) & 1)
+    }
+}
+
+/// A set of hashed keys: a Bloom filter of two bits a key, so that with the
+/// 3,000 two-character starts of the gazetteer under 1% of other keys pass.
+#[derive(Debug, Clone)]
+struct KeySet(SlotBits);
+
+impl KeySet {
+    fn new() -> Self {
+        KeySet(SlotBits::new())
+    }
+
     fn insert(&mut self, key: u64) {
         for s in slots(key) {
-            if let Some(w) = self.bits.get_mut(s / 64) {
-                *w |= 1 << (s % 64);
-            }
+            self.0.set(s);
         }
     }
 
@@ -67,35 +86,26 @@ impl KeySet {
     #[inline]
     fn has(&self, key: u64) -> bool {
         let [a, b] = slots(key);
-        let bit = |s: usize| self.bits.get(s / 64).map_or(0, |w| (w >> (s % 64)) & 1);
-        bit(a) & bit(b) != 0
+        self.0.bit(a) & self.0.bit(b) != 0
     }
 }
 
 /// A set of keys by their low 16 bits, one bit each.
 #[derive(Debug, Clone)]
-struct LowBits {
-    bits: Box<[u64; SLOTS / 64]>,
-}
+struct LowBits(SlotBits);
 
 impl LowBits {
     fn new() -> Self {
-        LowBits {
-            bits: Box::new([0; SLOTS / 64]),
-        }
+        LowBits(SlotBits::new())
     }
 
     fn insert(&mut self, key: u64) {
-        let s = (key & 0xFFFF) as usize;
-        if let Some(w) = self.bits.get_mut(s / 64) {
-            *w |= 1 << (s % 64);
-        }
+        self.0.set((key & 0xFFFF) as usize);
     }
 
     #[inline]
     fn has(&self, key: u64) -> bool {
-        let s = (key & 0xFFFF) as usize;
-        self.bits.get(s / 64).is_some_and(|w| w & (1 << (s % 64)) != 0)
+        self.0.bit((key & 0xFFFF) as usize) != 0
     }
 }
 
