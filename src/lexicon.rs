@@ -1,12 +1,12 @@
 //! Leftmost-longest search for the word lists of the facts layer (region
 //! names, industries, policy heads, indicators, zone suffixes).
 //!
-//! A short list (up to 64 words) searched on its own is read by an
-//! aho-corasick automaton, whose SIMD prefilter finds the few places worth
-//! reading. A long list defeats that prefilter, and an unanchored automaton
-//! then reads every byte through its transition table: the gazetteer's (6,000
-//! names) is 11 MB as a DFA, built on first use. Instead, the first two
-//! characters of every word of a long list are hashed into an 8 KiB Bloom
+//! A long list defeats an aho-corasick automaton's SIMD prefilter, and an
+//! unanchored automaton then reads every byte through its transition table:
+//! the gazetteer's (6,000 names) is 11 MB as a DFA, built on first use. On
+//! Chinese text the prefilter stops often even for a short list (its
+//! fingerprints are a character's first bytes, which many characters share).
+//! Instead, the first two characters of every word of a list are hashed into an 8 KiB Bloom
 //! filter (one-character words into an exact set by their last two bytes);
 //! where the filter lets a position pass, the words that begin with its two
 //! characters (found by their exact key in a hash map, longest first) are
@@ -29,7 +29,7 @@
 //! often: their fingerprints are a character's first bytes, which many
 //! characters share. Estimated cycles of a document pass -7.2%, time -6.5%.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind, PatternID};
+use aho_corasick::PatternID;
 
 /// A match: its pattern (the word's index in its list) and its byte span.
 pub(crate) use aho_corasick::Match;
@@ -151,19 +151,16 @@ fn prefix(w: u64, n: usize) -> u64 {
 
 /// A word list compiled for leftmost-longest search: in `在杭州市区`, of the
 /// words `杭州`, `杭州市` and `市`, the match is `杭州市`.
+///
+/// For a list searched on its own, in pieces of text of its own (the
+/// indicator names, in a figure's clause); the document's lists are searched
+/// together ([`Lexicons`]).
 #[derive(Debug, Clone)]
-pub(crate) enum Matcher {
-    /// A short list: the automaton alone, whose SIMD prefilter (Teddy, up
-    /// to 64 words) measured ten times faster than the filter here on the
-    /// zone suffixes and the policy heads.
-    Automaton(AhoCorasick),
-    /// A long list: where a word may start, and the words by their start.
-    Filtered(Filter),
-}
+pub(crate) struct Matcher(Filter);
 
-/// The prefilter of a long list and its words.
+/// The prefilter of word lists and their words.
 #[derive(Debug, Clone)]
-pub(crate) struct Filter {
+struct Filter {
     /// Keys of the words' first two characters.
     two: KeySet,
     /// The one-character words, by the low 16 bits of their keys (their
@@ -342,44 +339,21 @@ impl Filter {
     }
 }
 
-/// The longest list searched by the automaton alone.
-const SHORT_LIST: usize = 64;
-
 impl Matcher {
-    /// Compiles `words` (no empty word). `None` if the automaton cannot be
-    /// built (it can for every list of this crate).
+    /// Compiles `words` (no empty word). `None` if a word is empty.
     pub(crate) fn new<I, P>(words: I) -> Option<Matcher>
     where
         I: IntoIterator<Item = P>,
         P: AsRef<str>,
     {
         let words: Vec<P> = words.into_iter().collect();
-        let filtered = words.len() > SHORT_LIST;
-        Matcher::build(&words, filtered)
-    }
-
-    fn build<P: AsRef<str>>(words: &[P], filtered: bool) -> Option<Matcher> {
-        if !filtered {
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(words.iter().map(|w| w.as_ref()))
-                .ok()?;
-            return Some(Matcher::Automaton(ac));
-        }
-        Filter::build(&[words]).map(Matcher::Filtered)
+        Filter::build(&[words]).map(Matcher)
     }
 
     /// The leftmost-longest match in `text` starting at or after `from`.
     #[inline]
     pub(crate) fn find_at(&self, text: &str, from: usize) -> Option<Match> {
-        let f = match self {
-            Matcher::Automaton(ac) => {
-                let input = Input::new(text).range(from.min(text.len())..);
-                return ac.try_find(input).ok().flatten();
-            }
-            Matcher::Filtered(f) => f,
-        };
+        let f = &self.0;
         let t = text.as_bytes();
         // A word of two characters or more is longer than one of one.
         f.walk(t, from, |i, two, one| {
@@ -512,6 +486,7 @@ impl<'a> Starts<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, Input, MatchKind};
     use proptest::prelude::*;
 
     /// The slow reference: aho-corasick's own unanchored search.
@@ -525,18 +500,13 @@ mod tests {
             .collect()
     }
 
-    /// Both ways of searching: the automaton alone and the filtered one.
+    /// The matcher's matches.
     fn fast(words: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
-        let hits = |filtered| -> Vec<(usize, usize, usize)> {
-            Matcher::build(words, filtered)
-                .unwrap()
-                .find_iter(text)
-                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-                .collect()
-        };
-        let filtered = hits(true);
-        assert_eq!(filtered, hits(false), "{text:?}");
-        filtered
+        Matcher::new(words)
+            .unwrap()
+            .find_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect()
     }
 
     const WORDS: &[&str] = &[
@@ -655,13 +625,11 @@ mod tests {
             let from = cut.min(text.len());
             let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(WORDS).unwrap();
             let want = ac.find(Input::new(&text).range(from..)).map(|m| (m.pattern(), m.start(), m.end()));
-            for filtered in [true, false] {
-                let got = Matcher::build(WORDS, filtered)
-                    .unwrap()
-                    .find_at(&text, from)
-                    .map(|m| (m.pattern(), m.start(), m.end()));
-                prop_assert_eq!(got, want, "filtered: {}, from {}", filtered, from);
-            }
+            let got = Matcher::new(WORDS)
+                .unwrap()
+                .find_at(&text, from)
+                .map(|m| (m.pattern(), m.start(), m.end()));
+            prop_assert_eq!(got, want, "from {}", from);
         }
     }
 }
