@@ -74,7 +74,7 @@
 //! length of the text.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::lexicon::{leftmost_longest, Lexicons, Match, Starts};
 use crate::normalize::{fold_str, is_han, Folded, WordSet};
@@ -220,15 +220,16 @@ enum Via {
 pub struct Gazetteer {
     /// Folded name or short form → entry indices (for `lookup`; every name).
     names: rustc_hash::FxHashMap<String, Vec<u32>>,
-    /// The text patterns (folded names and short forms), in order.
+    /// The text patterns (folded names and short forms), sorted: a
+    /// pattern's index is found by a binary search.
     keys: Vec<String>,
     /// The text patterns ([`DIVISIONS`]) and the zone suffixes ([`ZONES`])
-    /// for a search of their own (`None` only if it failed to build).
-    lexicons: Option<Lexicons>,
+    /// for a search of their own (`None` only if it failed to build), built
+    /// on the first [`Gazetteer::find`]: a document searches them with its
+    /// other lists instead.
+    lexicons: OnceLock<Option<Lexicons>>,
     /// Per text pattern: its candidates.
     patterns: Vec<Vec<(u32, Via)>>,
-    /// Text pattern → its index in `patterns`.
-    pattern_ids: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// The gazetteer's lists in its own [`Lexicons`]: the text patterns, then the
@@ -401,7 +402,11 @@ impl Gazetteer {
     /// ```
     pub fn find(&self, text: &str) -> Vec<RegionMention> {
         let f = Folded::new(text, 0);
-        let found = self.lexicons.as_ref().map(|l| l.search(&f.text)).unwrap_or_default();
+        let lexicons = self.lexicons.get_or_init(|| {
+            let zones: Vec<&str> = ZONE_SUFFIXES.to_vec();
+            Lexicons::new(&[self.keys.iter().map(String::as_str).collect(), zones])
+        });
+        let found = lexicons.as_ref().map(|l| l.search(&f.text)).unwrap_or_default();
         self.find_matched(&f, found.list(DIVISIONS), found.list(ZONES))
     }
 
@@ -522,17 +527,12 @@ impl Gazetteer {
         }
         let mut keys: Vec<(String, Vec<(u32, Via)>)> = text_keys.into_iter().collect();
         keys.sort_by(|a, b| a.0.cmp(&b.0));
-        let pattern_ids = keys.iter().enumerate().map(|(i, k)| (k.0.clone(), i)).collect();
         let (keys, patterns): (Vec<String>, Vec<_>) = keys.into_iter().unzip();
-        let zones: Vec<&str> = ZONE_SUFFIXES.to_vec();
-        let word_lists: [Vec<&str>; 2] = [keys.iter().map(String::as_str).collect(), zones];
-        let lexicons = Lexicons::new(&word_lists);
         Gazetteer {
             names,
             keys,
-            lexicons,
+            lexicons: OnceLock::new(),
             patterns,
-            pattern_ids,
         }
     }
 
@@ -557,7 +557,11 @@ impl Gazetteer {
                 let after = f.char_at(e);
                 if matches!((last, after), (Some('市'), Some('场')) | (Some('区'), Some('域'))) {
                     let shorter = e - last.map_or(0, char::len_utf8);
-                    if let Some(&p) = f.text.get(s..shorter).and_then(|k| self.pattern_ids.get(k)) {
+                    let id = f
+                        .text
+                        .get(s..shorter)
+                        .and_then(|k| self.keys.binary_search_by(|p| p.as_str().cmp(k)).ok());
+                    if let Some(p) = id {
                         cands = self.validate(f, p, s, shorter, hits.last(), &seen);
                         end = shorter;
                     }
