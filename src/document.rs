@@ -34,18 +34,21 @@ const AREAS: usize = 2;
 const INDUSTRIES: usize = 3;
 const POLICY_LISTS: usize = 4;
 
-/// Every word list of the document pass, searched together: one walk over
-/// the folded text instead of one search per list (see [`Lexicons`]).
-static LEXICONS: LazyLock<Option<Lexicons>> = LazyLock::new(|| {
-    let mut lists: Vec<Vec<&str>> = vec![
+/// The word lists of the document pass, in the order of the constants above.
+fn word_lists() -> Vec<Vec<&'static str>> {
+    let mut lists = vec![
         Gazetteer::get().division_words().iter().map(String::as_str).collect(),
         region::ZONE_SUFFIXES.to_vec(),
         region::SUPRA_REGIONS.to_vec(),
         industry::words(),
     ];
     lists.extend(policy::WORD_LISTS.iter().map(|l| l.to_vec()));
-    Lexicons::new(&lists)
-});
+    lists
+}
+
+/// Every word list of the document pass, searched together: one walk over
+/// the folded text instead of one search per list (see [`Lexicons`]).
+static LEXICONS: LazyLock<Option<Lexicons>> = LazyLock::new(|| Lexicons::new(&word_lists()));
 
 /// How to read a document.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -132,15 +135,7 @@ mod tests {
     /// encoding, traditional script and scraped noise among them).
     #[test]
     fn lists_searched_together_match_each_alone() {
-        let g = Gazetteer::get();
-        let mut lists: Vec<Vec<&str>> = vec![
-            g.division_words().iter().map(String::as_str).collect(),
-            region::ZONE_SUFFIXES.to_vec(),
-            region::SUPRA_REGIONS.to_vec(),
-            industry::words(),
-        ];
-        lists.extend(policy::WORD_LISTS.iter().map(|l| l.to_vec()));
-        let alone: Vec<Lexicons> = lists.iter().map(|l| Lexicons::new(&[l]).unwrap()).collect();
+        let alone: Vec<Lexicons> = word_lists().iter().map(|l| Lexicons::new(&[l]).unwrap()).collect();
         let together = LEXICONS.as_ref().unwrap();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout");
         let (mut texts, mut with_divisions) = (0, 0);
